@@ -1,0 +1,79 @@
+"""yalu reads the Korean-language press of China into clean, linked article records.
+
+    >>> import yalu
+    >>> doc = yalu.read("page.html", url="http://www.iybrb.com/…")
+    >>> doc.headline, doc.published, doc.to_json()
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document import SCHEMA_VERSION, Author, Document, Review, Span, Warning
+from .errors import AlignmentError, NoArticle, UnreadableInput, YaluError
+from .extract import extract
+from .sources import MAX_BYTES, Page, load
+
+__all__ = [
+    "SCHEMA_VERSION", "AlignmentError", "Author", "Document", "NoArticle", "Page", "Result", "Review", "Span",
+    "UnreadableInput", "Warning", "YaluError", "expand", "read", "read_many",
+]
+
+# Files a folder argument picks up; a file named on its own is read whatever its name.
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml")
+
+
+def read(source: str | Path | bytes, *, url: str | None = None, name: str | None = None,
+         max_bytes: int = MAX_BYTES) -> Document:
+    """Read one page (a path, ``"-"`` for stdin, or bytes) into a Document.
+
+    ``url`` is where the page came from, when it was saved to a file: it tells the outlet and, when the
+    page prints no date, the date. Raises a YaluError subclass naming the input and the reason.
+    """
+    return extract(load(source, name=name, url=url, max_bytes=max_bytes), url=url)
+
+
+@dataclass(frozen=True)
+class Result:
+    """One input of a batch: its document, or the error that stopped it."""
+
+    name: str
+    document: Document | None = None
+    error: YaluError | None = None
+
+
+def expand(inputs: Iterable[str | Path]) -> Iterator[str]:
+    """Inputs as page names: folders are walked recursively (page files only, in name order)."""
+    for item in inputs:
+        path = Path(item)
+        if str(item) != "-" and path.is_dir():
+            for sub in sorted(path.rglob("*")):
+                if sub.is_file() and sub.suffix.lower() in PAGE_SUFFIXES and not sub.name.startswith("."):
+                    yield str(sub)
+        else:
+            yield str(item)
+
+
+def _read_one(name: str, url: str | None = None) -> Result:
+    try:
+        return Result(name, document=read(name, url=url))
+    except YaluError as error:
+        return Result(name, error=error)
+
+
+def read_many(inputs: Iterable[str | Path], *, workers: int | None = None) -> Iterator[Result]:
+    """Read pages and folders, yielding a Result per page in order; one bad page never stops the rest.
+
+    With more than a few pages the work is spread over ``workers`` processes (default: all cores).
+    """
+    names = list(expand(inputs))
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(names) < 8 or "-" in names:
+        yield from (_read_one(name) for name in names)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_read_one, names, chunksize=max(1, len(names) // (workers * 8)))

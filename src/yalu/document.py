@@ -1,0 +1,216 @@
+"""The article record: one immutable text, and everything else as spans over it or plain fields.
+
+``Document.text`` is the cleaned article: the headline block lines (kicker, headline, subheads) joined
+by newlines, a blank line, then the body paragraphs separated by blank lines. The headline block and
+the paragraphs are ``Span``s into it; a span and its text are checked to agree whenever a Document is
+built or loaded, so a record that round-trips through JSON is the record that was written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .errors import AlignmentError
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points in ``Document.text``."""
+
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    name: str
+    role: str | None = None  # 기자, 특약기자, 통신원, 편역, 편집, 발표인; None when the page does not say
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """The three-stage review chain (三审) Chinese news sites print; an empty stage is None."""
+
+    first: str | None = None   # 初审
+    second: str | None = None  # 复审
+    final: str | None = None   # 终审
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    """Why a field is null or doubtful: ``code`` is stable (``published.missing``), ``message`` is for people."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    headline_span: Span | None = None
+    kicker_span: Span | None = None
+    subheadline_spans: tuple[Span, ...] = ()
+    paragraph_spans: tuple[Span, ...] = ()
+    url: str | None = None
+    outlet: str | None = None
+    source: str | None = None
+    published: str | None = None          # ISO 8601: "2026-03-02T09:12:28+08:00", or a date "2018-09-26"
+    published_from: str | None = None     # "page", "meta" or "url"
+    authors: tuple[Author, ...] = ()
+    review: Review | None = None
+    chrome: tuple[str, ...] = ()
+    warnings: tuple[Warning, ...] = ()
+    encoding: str | None = None
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        for span in self.spans():
+            if not 0 <= span.start <= span.end <= len(self.text):
+                raise AlignmentError(self.id or "document", f"span {span.start}-{span.end} lies outside the text")
+        if not self.id:
+            digest = hashlib.sha256(f"{self.url or ''}\n{self.text}".encode()).hexdigest()
+            object.__setattr__(self, "id", digest[:16])
+
+    def spans(self) -> Iterable[Span]:
+        if self.kicker_span:
+            yield self.kicker_span
+        if self.headline_span:
+            yield self.headline_span
+        yield from self.subheadline_spans
+        yield from self.paragraph_spans
+
+    def span_text(self, span: Span | None) -> str | None:
+        return None if span is None else self.text[span.start:span.end]
+
+    @property
+    def kicker(self) -> str | None:
+        return self.span_text(self.kicker_span)
+
+    @property
+    def headline(self) -> str | None:
+        return self.span_text(self.headline_span)
+
+    @property
+    def subheadlines(self) -> list[str]:
+        return [self.text[s.start:s.end] for s in self.subheadline_spans]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [self.text[s.start:s.end] for s in self.paragraph_spans]
+
+    @property
+    def body(self) -> str:
+        """The body paragraphs alone, separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        def span(s: Span | None) -> dict[str, int] | None:
+            return None if s is None else s.to_dict()
+
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "id": self.id,
+            "url": self.url,
+            "outlet": self.outlet,
+            "source": self.source,
+            "kicker": self.kicker,
+            "kicker_span": span(self.kicker_span),
+            "headline": self.headline,
+            "headline_span": span(self.headline_span),
+            "subheadlines": self.subheadlines,
+            "subheadline_spans": [s.to_dict() for s in self.subheadline_spans],
+            "published": self.published,
+            "published_from": self.published_from,
+            "authors": [{"name": a.name, "role": a.role} for a in self.authors],
+            "review": None if self.review is None else {
+                "first": self.review.first, "second": self.review.second, "final": self.review.final},
+            "text": self.text,
+            "paragraphs": [s.to_dict() for s in self.paragraph_spans],
+            "chrome": list(self.chrome),
+            "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
+            "encoding": self.encoding,
+        }
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Document":
+        version = data.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"schema_version {version!r} is not {SCHEMA_VERSION}, the version this yalu reads")
+        text = data["text"]
+        name = data.get("id") or "document"
+
+        def span(d: dict[str, int] | None, expected: str | None = None) -> Span | None:
+            if d is None:
+                return None
+            s = Span(d["start"], d["end"])
+            if expected is not None and text[s.start:s.end] != expected:
+                raise AlignmentError(name, f"span {s.start}-{s.end} reads {text[s.start:s.end]!r}, not {expected!r}")
+            return s
+
+        review = data.get("review")
+        return cls(
+            text=text,
+            id=data.get("id", ""),
+            url=data.get("url"),
+            outlet=data.get("outlet"),
+            source=data.get("source"),
+            kicker_span=span(data.get("kicker_span"), data.get("kicker")),
+            headline_span=span(data.get("headline_span"), data.get("headline")),
+            subheadline_spans=tuple(
+                span(d, t) for d, t in zip(data.get("subheadline_spans", []), data.get("subheadlines", []), strict=True)),
+            paragraph_spans=tuple(span(d) for d in data.get("paragraphs", [])),
+            published=data.get("published"),
+            published_from=data.get("published_from"),
+            authors=tuple(Author(a["name"], a.get("role")) for a in data.get("authors", [])),
+            review=None if review is None else Review(review.get("first"), review.get("second"), review.get("final")),
+            chrome=tuple(data.get("chrome", [])),
+            warnings=tuple(Warning(w["code"], w["message"]) for w in data.get("warnings", [])),
+            encoding=data.get("encoding"),
+        )
+
+    @classmethod
+    def from_json(cls, raw: str) -> "Document":
+        return cls.from_dict(json.loads(raw))
+
+
+def assemble(headline_block: list[tuple[str, str]], paragraphs: list[str], **fields: Any) -> Document:
+    """Build a Document from its pieces, computing every span.
+
+    ``headline_block`` is a list of (part, line) with part in kicker/headline/subheadline, in page order.
+    """
+    pieces: list[str] = []
+    pos = 0
+    spans: dict[str, list[Span]] = {"kicker": [], "headline": [], "subheadline": [], "paragraph": []}
+
+    def put(part: str, line: str, sep: str) -> None:
+        nonlocal pos
+        if pieces:
+            pieces.append(sep)
+            pos += len(sep)
+        pieces.append(line)
+        spans[part].append(Span(pos, pos + len(line)))
+        pos += len(line)
+
+    for part, line in headline_block:
+        put(part, line, "\n")
+    for line in paragraphs:
+        put("paragraph", line, "\n\n")
+    return Document(
+        text="".join(pieces),
+        kicker_span=(spans["kicker"] or [None])[0],
+        headline_span=(spans["headline"] or [None])[0],
+        subheadline_spans=tuple(spans["subheadline"]),
+        paragraph_spans=tuple(spans["paragraph"]),
+        **fields,
+    )
