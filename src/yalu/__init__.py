@@ -63,17 +63,20 @@ def _read_one(name: str, url: str | None = None) -> Result:
         return Result(name, document=read(name, url=url))
     except YaluError as error:
         return Result(name, error=error)
+    except Exception as error:  # a bug in yalu must not sink a batch: report it on this page and go on
+        return Result(name, error=YaluError(name, f"internal error ({type(error).__name__}: {error}); please report"))
 
 
-def read_many(inputs: Iterable[str | Path], *, workers: int | None = None) -> Iterator[Result]:
+def read_many(inputs: Iterable[str | Path], *, url: str | None = None, workers: int | None = None
+              ) -> Iterator[Result]:
     """Read pages and folders, yielding a Result per page in order; one bad page never stops the rest.
 
     With more than a few pages the work is spread over ``workers`` processes (default: all cores).
     """
     names = list(expand(inputs))
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(names) < 8 or "-" in names:
-        yield from (_read_one(name) for name in names)
+    if url is not None or workers == 1 or len(names) < 8 or "-" in names:
+        yield from (_read_one(name, url) for name in names)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_read_one, names, chunksize=max(1, len(names) // (workers * 8)))

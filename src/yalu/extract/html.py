@@ -111,7 +111,8 @@ class _Walker:
             attrs = f"{el.get('class', '')} {el.get('id', '')}"
             inner_chrome = chrome or tag in _CHROME_TAGS or bool(_CHROME_WORDS.search(attrs)) or (
                 tag == "header" and el.find(".//h1") is None)
-            inner_hint = hint
+            # A paragraph inside an unclosed <h1> is not a headline: the headline hint stops at blocks.
+            inner_hint = None if hint == "headline" and tag in _BLOCK else hint
             if tag == "h1":
                 inner_hint = "headline"
             elif _KICKER_WORDS.search(attrs):

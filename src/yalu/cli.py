@@ -1,0 +1,135 @@
+"""The command line: argument parsing, progress, colour and exit codes over the public API.
+
+Exit codes: 0 every input read; 1 some inputs failed (each named on stderr, listed again at the end);
+2 a usage error, or the one input named could not be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from . import Document, Result, expand, read_many
+from .errors import UnreadableInput
+from .sources import MAX_BYTES
+
+err = Console(stderr=True, highlight=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="yalu")
+def main() -> None:
+    """yalu reads the Korean-language press of China (연변일보, 길림신문, 흑룡강신문, 인민망 조문판 …)
+    into clean article records.
+
+    \b
+    yalu read page.html                       a readable summary of one page
+    yalu read pages/ --jsonl > records.jsonl  a whole folder, one JSON record per line
+    cat page.txt | yalu read - --json         stdin
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--url", metavar="URL",
+              help="Where the page came from, when it was saved to a file. Tells the outlet (by its domain) "
+                   "and, if the page prints no date, the date in the URL. Applies to every INPUT.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the record as JSON (an array when there are several inputs).")
+@click.option("--jsonl", is_flag=True, help="Print one JSON record per line: the form for batches and pipes.")
+@click.option("--text", "as_text", is_flag=True,
+              help="Print only the cleaned article text: the headline block, a blank line, the paragraphs.")
+@click.option("--workers", type=click.IntRange(1), default=None, metavar="N",
+              help="Processes for a batch (default: all cores).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary of failures on stderr.")
+def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, as_text: bool,
+         workers: int | None, quiet: bool) -> None:
+    """Read pages into article records.
+
+    INPUT is a saved page (plain-text scrape or HTML, in UTF-8, CP949/EUC-KR or GB18030), a folder
+    (read recursively: .txt, .html, .htm files), or - for standard input. Each record holds the
+    kicker, headline and subheads, the body paragraphs, the publication date with +08:00 and where it
+    came from, authors with their roles, the source, the review chain (初审/复审/终审), the outlet, and
+    the page chrome that was removed. A field that could not be found is null, with the reason in
+    "warnings".
+
+    A page that cannot be read is reported on stderr in one line naming it and the reason; the
+    others are still read. Exit status: 0 all read, 1 some failed, 2 usage error or the only input
+    unreadable.
+    """
+    if sum((as_json, jsonl, as_text)) > 1:
+        raise click.UsageError("choose one of --json, --jsonl and --text")
+    names = list(expand(inputs))
+    if not names:
+        raise click.UsageError(f"no pages found in {', '.join(inputs)}")
+    failures: list[Result] = []
+    documents: list[Document] = []
+    show_progress = not quiet and len(names) > 1 and err.is_terminal
+    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, disable=not show_progress, transient=True) as progress:
+        task = progress.add_task("read", total=len(names))
+        for result in read_many(names, url=url, workers=workers):
+            progress.advance(task)
+            if result.error is not None:
+                failures.append(result)
+                err.print(f"[red]yalu: {result.error}[/red]", soft_wrap=True)
+                continue
+            doc = result.document
+            if jsonl:
+                click.echo(doc.to_json())
+            elif as_text:
+                click.echo(doc.text + "\n")
+            elif as_json:
+                documents.append(doc)
+            else:
+                _summary(doc, result.name, several=len(names) > 1)
+    if as_json:
+        click.echo(json.dumps(documents[0].to_dict() if len(names) == 1 and documents else
+                              [d.to_dict() for d in documents], ensure_ascii=False, indent=2))
+    if failures and len(names) > 1 and not quiet:
+        err.print(f"\n[bold red]{len(failures)} of {len(names)} inputs failed:[/bold red]")
+        for result in failures:
+            err.print(f"  {result.error}", soft_wrap=True, highlight=False)
+    if failures:
+        only_unreadable = len(names) == 1 and isinstance(failures[0].error, UnreadableInput)
+        sys.exit(2 if only_unreadable else 1)
+
+
+def _summary(doc: Document, name: str, several: bool) -> None:
+    out = Console(highlight=False, soft_wrap=True)
+    if several:
+        out.print(f"[dim]── {name}[/dim]")
+    if doc.kicker:
+        out.print(f"[dim]{doc.kicker}[/dim]")
+    out.print(f"[bold]{doc.headline or '(no headline)'}[/bold]")
+    for sub in doc.subheadlines:
+        out.print(f"{sub}")
+    rows = [
+        ("outlet", doc.outlet or "—"),
+        ("source", doc.source or "—"),
+        ("published", f"{doc.published} ({doc.published_from})" if doc.published else "—"),
+        ("authors", ", ".join(f"{a.name} ({a.role})" if a.role else a.name for a in doc.authors) or "—"),
+    ]
+    if doc.review:
+        rows.append(("review", f"初审 {doc.review.first or '—'} · 复审 {doc.review.second or '—'} · "
+                               f"终审 {doc.review.final or '—'}"))
+    if doc.url:
+        rows.append(("url", doc.url))
+    chars = sum(len(p) for p in doc.paragraphs)
+    rows.append(("body", f"{len(doc.paragraphs)} paragraphs, {chars:,} characters"))
+    rows.append(("chrome", f"{len(doc.chrome)} lines removed"))
+    for label, value in rows:
+        out.print(f"  [cyan]{label:<10}[/cyan]{value}")
+    for paragraph in doc.paragraphs[:2]:
+        out.print(f"  [dim]│[/dim] {paragraph[:90]}{'…' if len(paragraph) > 90 else ''}")
+    for warning in doc.warnings:
+        out.print(f"  [yellow]warning[/yellow]   {warning.code}: {warning.message}")
+    out.print()
+
+
+if __name__ == "__main__":
+    main()
