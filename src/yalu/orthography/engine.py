@@ -1,0 +1,318 @@
+"""Chinese Korean → South Korean standard, change by change.
+
+The engine walks NK-HanDic's morphemes and asks of each the questions the rules in ``rules/`` pose
+(does it carry hanja, does it start a word, what precedes it); what to write comes from the tables.
+Every change is a span of the original text with its replacement, rule id and tier; the standard
+text is the original with the changes applied, and nothing else.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .morph import Morph, analyse, compose
+
+# conjoining jamo
+_RIEUL, _NIEUN, _IEUNG = "\u1105", "\u1102", "\u110b"
+_TENSE = {"\u1100": "\u1101", "\u1109": "\u110a"}            # ᄀ→ᄁ, ᄉ→ᄊ
+_YEO, _EO = "\u1167", "\u1165"
+_FINAL_RIEUL, _FINAL_NIEUN = "\u11af", "\u11ab"
+_PREDICATES = {"VV", "VA", "VX", "XSV", "XSA", "VCP"}
+_Y1_VOWELS = {"\u1175", "\u1162", "\u1166", "\u116c", "\u1171", "\u1174"}   # ㅣ ㅐ ㅔ ㅚ ㅟ ㅢ
+
+
+def _conjoining_vowels(compat: str) -> set[str]:
+    return {chr(0x1161 + ord(c) - 0x314F) for c in compat}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """``text[start:end]`` becomes ``replacement`` (an empty span inserts) by ``rule`` of ``tier``."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    tier: str
+
+
+@dataclass(frozen=True)
+class Standardized:
+    original: str
+    changes: tuple[Change, ...]
+
+    @property
+    def text(self) -> str:
+        return apply(self.original, self.changes)
+
+
+def apply(text: str, changes: Iterable[Change]) -> str:
+    out, pos = [], 0
+    for change in sorted(changes, key=lambda c: (c.start, c.end)):
+        out.append(text[pos:change.start])
+        out.append(change.replacement)
+        pos = change.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Tables:
+    tiers: dict[str, str]
+    rieul_to_ieung: set[str]
+    nieun_to_ieung: set[str]
+    d5_hanja: str
+    loanwords: dict[str, str]
+    saisiot: dict[str, str]
+    solid: frozenset[str]
+    protected: re.Pattern[str]
+    spacing: dict
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    text = resources.files("yalu.orthography").joinpath("rules", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+@cache
+def load_tables() -> Tables:
+    rules = tomllib.loads(resources.files("yalu.orthography").joinpath("rules", "rules.toml").read_text("utf-8"))
+    spacing = tomllib.loads(resources.files("yalu.orthography").joinpath("rules", "spacing.toml").read_text("utf-8"))
+    names = [row["surface"] for row in _tsv("protected.tsv")]
+    surnames = spacing["person"]["surnames"]
+    titles = spacing["person"]["titles"]
+    person = rf"(?<![가-힣])(?:{'|'.join(surnames)})[가-힣]{{1,2}}(?=\s*(?:{'|'.join(titles)})(?![가-힣]))"
+    return Tables(
+        tiers={r["id"]: r["tier"] for r in rules["rule"]},
+        rieul_to_ieung=_conjoining_vowels(rules["law"]["rieul_to_ieung"]),
+        nieun_to_ieung=_conjoining_vowels(rules["law"]["nieun_to_ieung"]),
+        d5_hanja=rules["law"]["d5_hanja"],
+        loanwords={r["chinese_korean"]: r["standard"] for r in _tsv("loanwords.tsv")},
+        saisiot={r["chinese_korean"]: r["standard"] for r in _tsv("saisiot.tsv")},
+        solid=frozenset(r["word"] for r in _tsv("solid_words.tsv")),
+        protected=re.compile("|".join([person] + sorted(map(re.escape, names), key=len, reverse=True))),
+        spacing=spacing,
+    )
+
+
+def standardize(text: str, *, protect: Callable[[str], Iterable[tuple[int, int]]] | None = None
+                ) -> Standardized:
+    """The standard spelling of ``text`` as a list of changes over it.
+
+    ``protect`` returns extra spans (names from a gazetteer) inside which nothing may change.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"standardize() takes a str, not {type(text).__name__}")
+    tables = load_tables()
+    shield = [(m.start(), m.end()) for m in tables.protected.finditer(text)]
+    if protect is not None:
+        shield += list(protect(text))
+    changes: list[Change] = []
+    for start, end, replacement, rule in _string_rules(text):
+        changes.append(Change(start, end, replacement, rule, tables.tiers[rule]))
+    if re_hangul.search(text):
+        morphs, jamo, owner = analyse(text)
+        walk = _Walk(text, jamo, owner, morphs, tables)
+        for i in range(len(morphs)):
+            walk.visit(i)
+        changes += walk.changes
+    return Standardized(text, tuple(_resolve(changes, shield)))
+
+
+re_hangul = re.compile(r"[\uac00-\ud7a3]")
+_Q1 = re.compile(r"(?<![\d.])([1-4])\.4(?=\s*분기)")
+_P1 = re.compile(r"《([^《》\n]{1,300})》(?=\s*(?:이?라고|하고|고\s))")
+
+
+def _string_rules(text: str) -> Iterable[tuple[int, int, str, str]]:
+    for m in _Q1.finditer(text):
+        yield m.start(), m.end(), m.group(1), "Q1"
+    for m in _P1.finditer(text):
+        yield m.start(), m.start() + 1, "“", "P1"
+        yield m.end() - 1, m.end(), "”", "P1"
+
+
+def _resolve(changes: list[Change], shield: list[tuple[int, int]]) -> list[Change]:
+    """Drop changes inside protected spans, then any change that overlaps an earlier one."""
+    kept: list[Change] = []
+    last_end = -1
+    for change in sorted(changes, key=lambda c: (c.start, c.end)):
+        if any(change.start < e and change.end > s or s < change.start < e for s, e in shield):
+            continue
+        if change.start < last_end or kept and change.start == change.end == kept[-1].start == kept[-1].end:
+            continue
+        kept.append(change)
+        last_end = max(last_end, change.end)
+    return kept
+
+
+class _Walk:
+    """One pass over the morphemes; each ``_rule`` method may add changes for morpheme ``i``."""
+
+    def __init__(self, text: str, jamo: str, owner: list[int], morphs: list[Morph], tables: Tables):
+        self.text, self.jamo, self.owner, self.morphs, self.t = text, jamo, owner, morphs, tables
+        self.changes: list[Change] = []
+
+    # --- helpers -----------------------------------------------------------------------------
+    def attached(self, i: int) -> bool:
+        """Morpheme i follows morpheme i-1 with no space between them."""
+        return i > 0 and self.morphs[i - 1].jend == self.morphs[i].jstart
+
+    def starts_word(self, i: int) -> bool:
+        if not self.attached(i):
+            return True
+        before = self.morphs[i - 1]
+        return before.pos == "Symbol" and before.tag not in ("SN", "SL", "SH")
+
+    def nfc(self, m: Morph) -> str:
+        return compose(m.surface)
+
+    def edit(self, jpos: int, new: str, rule: str) -> None:
+        """Replace the single jamo at ``jpos`` and record the change of the character it belongs to."""
+        char = self.owner[jpos]
+        first = jpos
+        while first > 0 and self.owner[first - 1] == char:
+            first -= 1
+        last = jpos
+        while last + 1 < len(self.owner) and self.owner[last + 1] == char:
+            last += 1
+        piece = self.jamo[first:jpos] + new + self.jamo[jpos + 1:last + 1]
+        self.changes.append(Change(char, char + 1, compose(piece), rule, self.t.tiers[rule]))
+
+    def space_before(self, i: int, rule: str) -> None:
+        at = self.morphs[i].start
+        self.changes.append(Change(at, at, " ", rule, self.t.tiers[rule]))
+
+    def syllables(self, m: Morph) -> list[int]:
+        """Jamo positions where the syllables of the morpheme start."""
+        return [j for j in range(m.jstart, m.jend) if "\u1100" <= self.jamo[j] <= "\u1112"]
+
+    # --- rules ---------------------------------------------------------------------------------
+    def visit(self, i: int) -> None:
+        m = self.morphs[i]
+        if m.tag == "NNP":
+            return
+        if self.table_word(i, m):
+            return
+        self.initial_sound(i, m)
+        self.yeo(i, m)
+        self.ending(i, m)
+        if self.attached(i):
+            self.spacing(i, m)
+
+    def table_word(self, i: int, m: Morph) -> bool:
+        surface = self.nfc(m)
+        for table, rule in ((self.t.loanwords, "L1"), (self.t.saisiot, "Z1")):
+            if surface in table:
+                self.changes.append(Change(m.start, m.end, table[surface], rule, self.t.tiers[rule]))
+                return True
+        return False
+
+    def initial_sound(self, i: int, m: Morph) -> None:
+        if not m.hanja or not "\u4e00" <= m.hanja[0] <= "\u9fff":
+            return
+        starts = self.syllables(m)
+        if len(starts) < 2 or starts[0] != m.jstart:
+            return
+        lead, vowel = self.jamo[m.jstart], self.jamo[m.jstart + 1]
+        if lead == _RIEUL:
+            new, rule = (_IEUNG, "D1") if vowel in self.t.rieul_to_ieung else (_NIEUN, "D2")
+        elif lead == _NIEUN and vowel in self.t.nieun_to_ieung:
+            new, rule = _IEUNG, "D3"
+        else:
+            new = rule = None
+        if new is not None:
+            if self.starts_word(i):
+                self.edit(m.jstart, new, rule)
+            elif self.compound_second(i):
+                self.edit(m.jstart, new, "D4")
+        self.d5(m, starts)
+
+    def compound_second(self, i: int) -> bool:
+        before = self.morphs[i - 1]
+        return before.tag == "XPN" or before.tag == "NNG" and len(self.syllables(before)) >= 2
+
+    def d5(self, m: Morph, starts: list[int]) -> None:
+        if len(m.hanja) != len(starts):
+            return
+        for k in range(1, len(starts)):
+            j = starts[k]
+            if m.hanja[k] not in self.t.d5_hanja or self.jamo[j] != _RIEUL:
+                continue
+            prev_end = starts[k] - 1
+            if "\u1161" <= self.jamo[prev_end] <= "\u1175" or self.jamo[prev_end] == _FINAL_NIEUN:
+                self.edit(j, _IEUNG, "D5")
+
+    def yeo(self, i: int, m: Morph) -> None:
+        if m.tag not in _PREDICATES or m.lemma.startswith("하다"):
+            return
+        starts = self.syllables(m)
+        if not starts:
+            return
+        last = starts[-1]
+        if self.jamo[last] != _IEUNG or last + 1 >= m.jend or self.jamo[last + 1] != _YEO:
+            return
+        if len(starts) >= 2:
+            before = self.jamo[starts[-2]:last]
+        elif self.attached(i):
+            prev = self.morphs[i - 1]
+            before = self.jamo[prev.jstart:prev.jend]
+        else:
+            return
+        vowels = [c for c in before if "\u1161" <= c <= "\u1175"]
+        if vowels and vowels[-1] in _Y1_VOWELS and before[-1] == vowels[-1]:
+            self.edit(last + 1, _EO, "Y1")
+
+    def ending(self, i: int, m: Morph) -> None:
+        if m.tag not in ("EC", "EF") or m.jend - m.jstart < 3:
+            return
+        if self.jamo[m.jstart] == _FINAL_RIEUL and self.jamo[m.jstart + 1] in _TENSE:
+            rest = compose(self.jamo[m.jstart + 1:m.jend])
+            if any(rest.startswith(e) for e in self.t.spacing["e1"]["endings"]):
+                self.edit(m.jstart + 1, _TENSE[self.jamo[m.jstart + 1]], "E1")
+
+    def spacing(self, i: int, m: Morph) -> None:
+        before = self.morphs[i - 1]
+        sp = self.t.spacing
+        surface = self.nfc(m)
+        # S1: noun or adverb + 있다/없다
+        if m.lemma in sp["s1"]["lemmas"] and before.tag in ("NNG", "MAG"):
+            if self.nfc(before) + surface[:1] not in self.t.solid:
+                self.space_before(i, "S1")
+        # S2: numeral word + counter
+        elif before.tag in ("NR", "MM") and m.tag == "NNB" and (
+                before.tag == "NR" or self.nfc(before) in sp["s2"]["determiners"]):
+            self.space_before(i, "S2")
+        # S3: Sino-Korean dependent noun attached to a noun
+        elif surface in sp["s3"]["nouns"] and before.tag == "NNG" and len(self.syllables(before)) >= 2 \
+                and self.word_ends_after(i) and self.nfc(before) not in sp["s3"]["not_after"]:
+            if surface != "시" or "動作" in before.detail:
+                self.space_before(i, "S3")
+        # S4: dependent nouns after an adnominal ending; auxiliaries after -고 or a dependent noun
+        elif m.tag == "NNB" and surface in sp["s4"]["nouns"] and before.tag == "ETM":
+            self.space_before(i, "S4")
+        elif m.lemma in sp["s4"]["auxiliaries"] and (
+                before.tag == "NNB" and self.nfc(before) in sp["s4"]["nouns"]
+                or before.tag == "EC" and self.nfc(before) in sp["s4"]["after_endings"]):
+            self.space_before(i, "S4")
+        # S5: 씨 and address terms after a name
+        elif surface in sp["s5"]["terms"] and before.tag == "NNP":
+            self.space_before(i, "S5")
+        # P2: closing quote glued to a noun
+        elif before.tag == "SS" and self.nfc(before) in sp["p2"]["closing"] and m.tag in ("NNG", "NNP"):
+            self.space_before(i, "P2")
+
+    def word_ends_after(self, i: int) -> bool:
+        """Morpheme i ends its word, or only particles follow it."""
+        for k in range(i + 1, len(self.morphs)):
+            if not self.attached(k):
+                return True
+            if not self.morphs[k].tag.startswith("J"):
+                return False
+        return True
