@@ -50,14 +50,15 @@ def extract(page: Page, url: str | None = None) -> Document:
     warnings = list(page.warnings)
 
     paragraphs = [line.text for line in lines[start:end] if line.kind == "text"]
-    published, published_from = _published(lines, start, end, paragraphs, evidence, url, rules, warnings)
+    dateline, dateline_source = _strip_dateline(paragraphs, rules)
+    published, published_from = _published(lines, start, end, dateline, evidence, url, rules, warnings)
     block, block_at = _headline_block(lines, start, evidence)
     if not any(part == "headline" for part, _ in block):
         warnings.append(Warning("headline.missing", "no line above the body reads as a headline"))
 
     around = lines[:start] + lines[end:]
     authors = _unique(a for line in around for a in line.authors)
-    source = next((line.source for line in around if line.source), None)
+    source = next((line.source for line in around if line.source), dateline_source)
     review = _review(around)
     chrome = [line.text for i, line in enumerate(lines)
               if line.kind == "chrome" or (line.kind == "text" and not start <= i < end and i not in block_at)]
@@ -130,7 +131,7 @@ def _headline_block(lines: list[_Line], start: int, evidence: html.Evidence
                     ) -> tuple[list[tuple[str, str]], set[int]]:
     """The kicker, headline and subhead lines above the body, as (part, text), and their line numbers."""
     i = start - 1
-    while i >= 0 and (lines[i].kind in _FIELD_KINDS or lines[i].kind == "blank"):
+    while i >= 0 and (lines[i].kind in _FIELD_KINDS or lines[i].kind in ("blank", "chrome")):
         i -= 1
     at: list[int] = []
     while i >= 0 and lines[i].kind == "text" and len(at) < 4:
@@ -171,12 +172,18 @@ def _headline_index(texts: list[str], hints: list[str | None], evidence: html.Ev
     return None
 
 
-def _published(lines: list[_Line], start: int, end: int, paragraphs: list[str], evidence: html.Evidence,
+def _strip_dateline(paragraphs: list[str], rules: Rules) -> tuple[Stamp | None, str | None]:
+    """(흑룡강신문=하얼빈 2008-01-24)= opening the story is a date and a source, not body text."""
+    if not paragraphs or not (match := rules.dateline.match(paragraphs[0])):
+        return None, None
+    paragraphs[0] = paragraphs[0][match.end():]
+    return find_date(match["date"], rules)[0], match["source"]
+
+
+def _published(lines: list[_Line], start: int, end: int, dateline: Stamp | None, evidence: html.Evidence,
                url: str | None, rules: Rules, warnings: list[Warning]) -> tuple[str | None, str | None]:
     stamp = next((line.stamp for line in lines[:start] if line.stamp), None)
-    if stamp is None and paragraphs and (match := rules.dateline.match(paragraphs[0])):
-        stamp, _ = find_date(match["date"], rules)
-        paragraphs[0] = paragraphs[0][match.end():]
+    stamp = stamp or dateline
     if stamp is None:
         stamp = next((line.stamp for line in lines[end:] if line.stamp and len(line.text) < 40), None)
     refused = next((line.refused for line in lines if line.kind == "refused"), None)
