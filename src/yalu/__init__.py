@@ -13,14 +13,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import SCHEMA_VERSION, Author, Document, Review, Span, Warning
+import dataclasses
+
+from .document import SCHEMA_VERSION, Author, Change, Document, Review, Span, Warning
 from .errors import AlignmentError, NoArticle, UnreadableInput, YaluError
 from .extract import extract
+from .orthography import Standardized, standardize
 from .sources import MAX_BYTES, Page, load
 
 __all__ = [
-    "SCHEMA_VERSION", "AlignmentError", "Author", "Document", "NoArticle", "Page", "Result", "Review", "Span",
-    "UnreadableInput", "Warning", "YaluError", "expand", "read", "read_many",
+    "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "NoArticle", "Page", "Result", "Review",
+    "Span", "Standardized", "UnreadableInput", "Warning", "YaluError", "expand", "read", "read_many",
+    "standardize",
 ]
 
 # Files a folder argument picks up; a file named on its own is read whatever its name.
@@ -28,13 +32,18 @@ PAGE_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml")
 
 
 def read(source: str | Path | bytes, *, url: str | None = None, name: str | None = None,
-         max_bytes: int = MAX_BYTES) -> Document:
+         max_bytes: int = MAX_BYTES, standard: bool = False) -> Document:
     """Read one page (a path, ``"-"`` for stdin, or bytes) into a Document.
 
     ``url`` is where the page came from, when it was saved to a file: it tells the outlet and, when the
-    page prints no date, the date. Raises a YaluError subclass naming the input and the reason.
+    page prints no date, the date. ``standard=True`` also runs the orthography stage, filling
+    ``doc.changes`` (``doc.standard_text`` works either way). Raises a YaluError subclass naming the
+    input and the reason.
     """
-    return extract(load(source, name=name, url=url, max_bytes=max_bytes), url=url)
+    doc = extract(load(source, name=name, url=url, max_bytes=max_bytes), url=url)
+    if standard:
+        doc = dataclasses.replace(doc, changes=standardize(doc.text).changes)
+    return doc
 
 
 @dataclass(frozen=True)
@@ -58,17 +67,17 @@ def expand(inputs: Iterable[str | Path]) -> Iterator[str]:
             yield str(item)
 
 
-def _read_one(name: str, url: str | None = None) -> Result:
+def _read_one(name: str, url: str | None = None, standard: bool = False) -> Result:
     try:
-        return Result(name, document=read(name, url=url))
+        return Result(name, document=read(name, url=url, standard=standard))
     except YaluError as error:
         return Result(name, error=error)
     except Exception as error:  # a bug in yalu must not sink a batch: report it on this page and go on
         return Result(name, error=YaluError(name, f"internal error ({type(error).__name__}: {error}); please report"))
 
 
-def read_many(inputs: Iterable[str | Path], *, url: str | None = None, workers: int | None = None
-              ) -> Iterator[Result]:
+def read_many(inputs: Iterable[str | Path], *, url: str | None = None, standard: bool = False,
+              workers: int | None = None) -> Iterator[Result]:
     """Read pages and folders, yielding a Result per page in order; one bad page never stops the rest.
 
     With more than a few pages the work is spread over ``workers`` processes (default: all cores).
@@ -76,7 +85,8 @@ def read_many(inputs: Iterable[str | Path], *, url: str | None = None, workers: 
     names = list(expand(inputs))
     workers = workers or os.cpu_count() or 1
     if url is not None or workers == 1 or len(names) < 8 or "-" in names:
-        yield from (_read_one(name, url) for name in names)
+        yield from (_read_one(name, url, standard) for name in names)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_read_one, names, chunksize=max(1, len(names) // (workers * 8)))
+        yield from pool.map(_read_one, names, [None] * len(names), [standard] * len(names),
+                            chunksize=max(1, len(names) // (workers * 8)))

@@ -13,9 +13,9 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from . import Document, Result, expand, read_many
-from .errors import UnreadableInput
-from .sources import MAX_BYTES
+from . import Document, Result, expand, read_many, standardize as standardize_text
+from .errors import UnreadableInput, YaluError
+from .sources import load
 
 err = Console(stderr=True, highlight=False)
 
@@ -43,10 +43,13 @@ def main() -> None:
 @click.option("--jsonl", is_flag=True, help="Print one JSON record per line: the form for batches and pipes.")
 @click.option("--text", "as_text", is_flag=True,
               help="Print only the cleaned article text: the headline block, a blank line, the paragraphs.")
+@click.option("--standard", is_flag=True,
+              help="Also give the text in South Korean standard spelling: --text prints it instead of the "
+                   "original, --json/--jsonl records carry every change (span, replacement, rule, tier).")
 @click.option("--workers", type=click.IntRange(1), default=None, metavar="N",
               help="Processes for a batch (default: all cores).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary of failures on stderr.")
-def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, as_text: bool,
+def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, as_text: bool, standard: bool,
          workers: int | None, quiet: bool) -> None:
     """Read pages into article records.
 
@@ -72,7 +75,7 @@ def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, a
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=not show_progress, transient=True) as progress:
         task = progress.add_task("read", total=len(names))
-        for result in read_many(names, url=url, workers=workers):
+        for result in read_many(names, url=url, standard=standard, workers=workers):
             progress.advance(task)
             if result.error is not None:
                 failures.append(result)
@@ -82,7 +85,7 @@ def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, a
             if jsonl:
                 click.echo(doc.to_json())
             elif as_text:
-                click.echo(doc.text + "\n")
+                click.echo((doc.standard_text if standard else doc.text) + "\n")
             elif as_json:
                 documents.append(doc)
             else:
@@ -126,9 +129,62 @@ def _summary(doc: Document, name: str, several: bool) -> None:
         out.print(f"  [cyan]{label:<10}[/cyan]{value}")
     for paragraph in doc.paragraphs[:2]:
         out.print(f"  [dim]│[/dim] {paragraph[:90]}{'…' if len(paragraph) > 90 else ''}")
+    if doc.changes is not None:
+        rules = sorted({c.rule for c in doc.changes})
+        out.print(f"  [cyan]{'standard':<10}[/cyan]{len(doc.changes)} changes ({', '.join(rules) or 'none'})")
     for warning in doc.warnings:
         out.print(f"  [yellow]warning[/yellow]   {warning.code}: {warning.message}")
     out.print()
+
+
+@main.command()
+@click.argument("input", metavar="INPUT")
+@click.option("--diff", is_flag=True,
+              help="Show the text with every change marked in colour: [-old-]{+new+} and the rule id.")
+@click.option("--explain", is_flag=True,
+              help="List every change: where it is, the original, the replacement, the rule and its tier.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON: {\"standard\": …, \"changes\": [{start, end, original, replacement, rule, tier}]}.")
+def standardize(input: str, diff: bool, explain: bool, as_json: bool) -> None:
+    """Write Chinese Korean text in the South Korean standard spelling.
+
+    INPUT is any Korean text file, or - for standard input. Nothing is removed: every line comes back,
+    in order, and only spelling (T1: 력량→역량, 되였다→되었다, 아빠트→아파트, 1.4분기→1분기) and spacing
+    (T2: 깊이있게→깊이 있게, 백만톤→백만 톤) change. Names stay as written (습근평, 룡강, 류전국 기자).
+    By default stdout gets the standard text and nothing else.
+    """
+    try:
+        text = load(input).text
+    except YaluError as error:
+        err.print(f"[red]yalu: {error}[/red]", soft_wrap=True)
+        sys.exit(2)
+    result = standardize_text(text)
+    changes = [{"start": c.start, "end": c.end, "original": text[c.start:c.end], "replacement": c.replacement,
+                "rule": c.rule, "tier": c.tier} for c in result.changes]
+    if as_json:
+        click.echo(json.dumps({"standard": result.text, "changes": changes} if not explain else changes,
+                              ensure_ascii=False, indent=2))
+    elif explain:
+        for c in changes:
+            click.echo(f"{c['start']}-{c['end']}\t{c['original'] or '∅'}\t{c['replacement'].replace(' ', '␣')}"
+                       f"\t{c['rule']}\t{c['tier']}")
+    elif diff:
+        out = Console(highlight=False, soft_wrap=True)
+        pieces, pos = [], 0
+        for c in result.changes:
+            pieces.append(_escape(text[pos:c.start]))
+            old, new = _escape(text[c.start:c.end]), _escape(c.replacement.replace(" ", "␣"))
+            pieces.append(f"[red][-{old}-][/red][green]{{+{new}+}}[/green][dim]{c.rule}[/dim]")
+            pos = c.end
+        pieces.append(_escape(text[pos:]))
+        out.print("".join(pieces), end="")
+    else:
+        click.echo(result.text, nl=False)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+    return escape(text)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,35 @@ class Review:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """A spelling or spacing change: ``text[start:end]`` becomes ``replacement`` (an empty span inserts).
+
+    ``rule`` is an id of the orthography tables (D1, Y1, S1 …), ``tier`` T1 (spelling) or T2 (spacing).
+    """
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    tier: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement,
+                "rule": self.rule, "tier": self.tier}
+
+
+def apply_changes(text: str, changes: Iterable[Change]) -> str:
+    """The text with the changes applied; they must not overlap."""
+    out, pos = [], 0
+    for change in sorted(changes, key=lambda c: (c.start, c.end)):
+        out.append(text[pos:change.start])
+        out.append(change.replacement)
+        pos = change.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
 class Warning:
     """Why a field is null or doubtful: ``code`` is stable (``published.missing``), ``message`` is for people."""
 
@@ -69,6 +98,7 @@ class Document:
     chrome: tuple[str, ...] = ()
     warnings: tuple[Warning, ...] = ()
     encoding: str | None = None
+    changes: tuple[Change, ...] | None = None   # None: the orthography stage has not run
     id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -86,6 +116,8 @@ class Document:
             yield self.headline_span
         yield from self.subheadline_spans
         yield from self.paragraph_spans
+        for change in self.changes or ():
+            yield Span(change.start, change.end)
 
     def span_text(self, span: Span | None) -> str | None:
         return None if span is None else self.text[span.start:span.end]
@@ -105,6 +137,18 @@ class Document:
     @property
     def paragraphs(self) -> list[str]:
         return [self.text[s.start:s.end] for s in self.paragraph_spans]
+
+    @property
+    def standard_text(self) -> str:
+        """The text in South Korean standard spelling: ``text`` with ``changes`` applied.
+
+        Derived, never stored; computed on demand when the orthography stage has not run.
+        """
+        changes = self.changes
+        if changes is None:
+            from .orthography import standardize
+            changes = standardize(self.text).changes
+        return apply_changes(self.text, changes)
 
     @property
     def body(self) -> str:
@@ -137,6 +181,7 @@ class Document:
             "chrome": list(self.chrome),
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
             "encoding": self.encoding,
+            "changes": None if self.changes is None else [c.to_dict() for c in self.changes],
         }
 
     def to_json(self, indent: int | None = None) -> str:
@@ -177,6 +222,8 @@ class Document:
             chrome=tuple(data.get("chrome", [])),
             warnings=tuple(Warning(w["code"], w["message"]) for w in data.get("warnings", [])),
             encoding=data.get("encoding"),
+            changes=None if data.get("changes") is None else tuple(
+                Change(c["start"], c["end"], c["replacement"], c["rule"], c["tier"]) for c in data["changes"]),
         )
 
     @classmethod

@@ -1,5 +1,6 @@
 """Chinese Korean ↔ South Korean standard spelling. The rules are the tables in ``rules/``."""
 
-from .engine import Change, Standardized, apply, load_tables, standardize
+from ..document import Change, apply_changes
+from .engine import Standardized, load_tables, standardize
 
-__all__ = ["Change", "Standardized", "apply", "load_tables", "standardize"]
+__all__ = ["Change", "Standardized", "apply_changes", "load_tables", "standardize"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..document import Change, apply_changes
 from .morph import Morph, analyse, compose
 
 # conjoining jamo
@@ -31,17 +32,6 @@ def _conjoining_vowels(compat: str) -> set[str]:
     return {chr(0x1161 + ord(c) - 0x314F) for c in compat}
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """``text[start:end]`` becomes ``replacement`` (an empty span inserts) by ``rule`` of ``tier``."""
-
-    start: int
-    end: int
-    replacement: str
-    rule: str
-    tier: str
-
-
 @dataclass(frozen=True)
 class Standardized:
     original: str
@@ -49,17 +39,7 @@ class Standardized:
 
     @property
     def text(self) -> str:
-        return apply(self.original, self.changes)
-
-
-def apply(text: str, changes: Iterable[Change]) -> str:
-    out, pos = [], 0
-    for change in sorted(changes, key=lambda c: (c.start, c.end)):
-        out.append(text[pos:change.start])
-        out.append(change.replacement)
-        pos = change.end
-    out.append(text[pos:])
-    return "".join(out)
+        return apply_changes(self.original, self.changes)
 
 
 @dataclass(frozen=True)
@@ -286,8 +266,9 @@ class _Walk:
             if self.nfc(before) + surface[:1] not in self.t.solid:
                 self.space_before(i, "S1")
         # S2: numeral word + counter
-        elif before.tag in ("NR", "MM") and m.tag == "NNB" and (
-                before.tag == "NR" or self.nfc(before) in sp["s2"]["determiners"]):
+        # (a one-syllable NR is too often a bad cut: 열조 熱潮 is not 열 + 조)
+        elif m.tag == "NNB" and (before.tag == "NR" and len(self.syllables(before)) >= 2
+                                 or before.tag == "MM" and self.nfc(before) in sp["s2"]["determiners"]):
             self.space_before(i, "S2")
         # S3: Sino-Korean dependent noun attached to a noun
         elif surface in sp["s3"]["nouns"] and before.tag == "NNG" and len(self.syllables(before)) >= 2 \
