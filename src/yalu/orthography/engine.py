@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from ..document import Change, apply_changes
-from .morph import Morph, analyse, compose
+from .morph import Jamo, Morph, analyse, compose
 
 # conjoining jamo
 _RIEUL, _NIEUN, _IEUNG = "\u1105", "\u1102", "\u110b"
@@ -96,12 +96,16 @@ def standardize(text: str, *, protect: Callable[[str], Iterable[tuple[int, int]]
     changes: list[Change] = []
     for start, end, replacement, rule in _string_rules(text):
         changes.append(Change(start, end, replacement, rule, tables.tiers[rule]))
-    if re_hangul.search(text):
-        morphs, jamo, owner = analyse(text)
-        walk = _Walk(text, jamo, owner, morphs, tables)
-        for i in range(len(morphs)):
-            walk.visit(i)
-        changes += walk.changes
+    offset = 0
+    for line in text.split("\n"):   # line by line: the tagger's lattice stays small, memory flat
+        if re_hangul.search(line):
+            morphs, jamo = analyse(line)
+            walk = _Walk(line, jamo, morphs, tables)
+            for i in range(len(morphs)):
+                walk.visit(i)
+            changes += [c if not offset else
+                        Change(c.start + offset, c.end + offset, c.replacement, c.rule, c.tier) for c in walk.changes]
+        offset += len(line) + 1
     return Standardized(text, tuple(_resolve(changes, shield)))
 
 
@@ -119,11 +123,16 @@ def _string_rules(text: str) -> Iterable[tuple[int, int, str, str]]:
 
 
 def _resolve(changes: list[Change], shield: list[tuple[int, int]]) -> list[Change]:
-    """Drop changes inside protected spans, then any change that overlaps an earlier one."""
+    """Drop changes that touch the inside of a protected span, then any change overlapping an earlier one."""
+    shield.sort()
     kept: list[Change] = []
-    last_end = -1
+    last_end, k = -1, 0
     for change in sorted(changes, key=lambda c: (c.start, c.end)):
-        if any(change.start < e and change.end > s or s < change.start < e for s, e in shield):
+        while k < len(shield) and shield[k][1] <= change.start:
+            k += 1
+        # spans are sorted by start; any that could still overlap start before this change ends
+        if any(s < change.end and change.start < e or s < change.start < e
+               for s, e in shield[k:k + 8] if s <= change.start or s < change.end):
             continue
         if change.start < last_end or kept and change.start == change.end == kept[-1].start == kept[-1].end:
             continue
@@ -135,8 +144,8 @@ def _resolve(changes: list[Change], shield: list[tuple[int, int]]) -> list[Chang
 class _Walk:
     """One pass over the morphemes; each ``_rule`` method may add changes for morpheme ``i``."""
 
-    def __init__(self, text: str, jamo: str, owner: list[int], morphs: list[Morph], tables: Tables):
-        self.text, self.jamo, self.owner, self.morphs, self.t = text, jamo, owner, morphs, tables
+    def __init__(self, text: str, jamo: Jamo, morphs: list[Morph], tables: Tables):
+        self.text, self.j, self.jamo, self.morphs, self.t = text, jamo, jamo.text, morphs, tables
         self.changes: list[Change] = []
 
     # --- helpers -----------------------------------------------------------------------------
@@ -155,14 +164,9 @@ class _Walk:
 
     def edit(self, jpos: int, new: str, rule: str) -> None:
         """Replace the single jamo at ``jpos`` and record the change of the character it belongs to."""
-        char = self.owner[jpos]
-        first = jpos
-        while first > 0 and self.owner[first - 1] == char:
-            first -= 1
-        last = jpos
-        while last + 1 < len(self.owner) and self.owner[last + 1] == char:
-            last += 1
-        piece = self.jamo[first:jpos] + new + self.jamo[jpos + 1:last + 1]
+        char = self.j.char_of(jpos)
+        first, last = self.j.span_of(char)
+        piece = self.jamo[first:jpos] + new + self.jamo[jpos + 1:last]
         self.changes.append(Change(char, char + 1, compose(piece), rule, self.t.tiers[rule]))
 
     def space_before(self, i: int, rule: str) -> None:
