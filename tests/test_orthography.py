@@ -1,0 +1,121 @@
+"""Chinese Korean → standard spelling: the seed list, the rules' own examples, and the properties."""
+
+import tomllib
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import yalu
+from yalu.orthography import apply_changes, standardize
+
+RULES = tomllib.loads(resources.files("yalu.orthography").joinpath("rules", "rules.toml").read_text("utf-8"))
+
+
+def word_changes(text):
+    """Each change shown on its whole word: {(original word, standard word, rule)}."""
+    out = set()
+    for c in standardize(text).changes:
+        s, e = c.start, c.end
+        while s > 0 and not text[s - 1].isspace():
+            s -= 1
+        while e < len(text) and not text[e].isspace():
+            e += 1
+        out.add((text[s:e], apply_changes(text[s:e], [yalu.Change(c.start - s, c.end - s, c.replacement, c.rule, c.tier)]),
+                 c.rule))
+    return out
+
+
+SEED_PAIRS = {  # issue 3: on the seeds, exactly these (word-level) and no false change
+    ("력량을", "역량을"), ("리해", "이해"), ("로후", "노후"), ("량호한", "양호한"), ("계렬", "계열"), ("년간", "연간"),
+    ("립안,", "입안,"), ("리행하며", "이행하며"), ("련락", "연락"), ("틀어쥐여야", "틀어쥐어야"),
+    ("아빠트단지", "아파트단지"), ("1.4분기", "1분기"), ("깊이있게", "깊이 있게"), ("백만톤", "백만 톤"),
+    ("사슬간", "사슬 간"), ("‘445’산업발전프로젝트를", "‘445’ 산업발전프로젝트를"),
+}
+
+
+def test_orthography_seed_000_changes(seeds):
+    found = {(a, b) for a, b, _ in word_changes((seeds / "000_1674585d37812f59.txt").read_text())}
+    assert SEED_PAIRS <= found
+    # the rest are the same rules on other words of the seed, each checked by hand
+    assert found - SEED_PAIRS == {("‘1.4분기", "‘1분기"), ("1.4분기는", "1분기는"), ("1.4분기의", "1분기의"),
+                                  ("틀어쥐여", "틀어쥐어")}
+
+
+def test_orthography_seed_001_changes(seeds):
+    found = {(a, b) for a, b, _ in word_changes((seeds / "001_cab5228b4c32a580.txt").read_text())}
+    assert found == {
+        ("조사연구시", "조사연구 시"), ("깊이있게", "깊이 있게"), ("력사과정에서", "역사과정에서"),
+        ("혁신리념으로", "혁신이념으로"), ("“두가지", "“두 가지"), ("랑비이며", "낭비이며"),
+        ("련결시켜", "연결시켜"), ("련결되여", "연결되여"), ("련결되여", "련결되어"), ("중립’목표를", "중립’ 목표를"),
+        ("록색", "녹색"), ("‘설량(雪亮)’프로젝트", "‘설량(雪亮)’ 프로젝트"), ("리용을", "이용을"), ("록수청산을", "녹수청산을"),
+    }
+
+
+@pytest.mark.parametrize("rule", RULES["rule"], ids=lambda r: r["id"])
+def test_orthography_rule_examples(rule):
+    for text, expected in zip(rule["match"], rule["standard"], strict=True):
+        result = standardize(text)
+        assert result.text == expected
+        assert rule["id"] in {c.rule for c in result.changes}
+    for text in rule["no_match"]:
+        assert rule["id"] not in {c.rule for c in standardize(text).changes}, text
+
+
+@pytest.mark.parametrize("name", ["룡강", "령동구", "흑룡강", "류전국 기자", "습근평", "리영철 씨", "룡정시", "료녕성", "녕안"])
+def test_orthography_names_never_change(name):
+    text = f"{name}의 발전을 위해 력량을 모았다."
+    result = standardize(text)
+    assert result.text.startswith(name)
+    assert "역량" in result.text
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\n", "ABC 123 2025-03-01", "延边日报 吉林省 2026年", "리해 理解 Ri 2025년 1.4분기 ‘445’",
+    "\x00\x01 력량", "😀 리해 😀",
+])
+def test_orthography_odd_input_never_crashes(text):
+    result = standardize(text)
+    assert apply_changes(text, result.changes) == result.text
+
+
+def test_orthography_text_without_hangul_is_unchanged():
+    text = "延边日报 2026-03-02 Copyright © 2007- webmaster@iybrb.com"
+    assert standardize(text).changes == ()
+
+
+def test_orthography_very_long_text():
+    line = "력량을 집중하여 리해 및 파악하고 깊이있게 학습했다. 延边 2025 ABC\n"
+    text = line * (10 * 1024 * 1024 // len(line.encode()))      # 10 MB
+    result = standardize(text)
+    assert len(result.changes) == 3 * text.count("\n")
+    assert result.text.count("역량을 집중하여 이해 및 파악하고 깊이 있게") == text.count("\n")
+
+
+def test_orthography_rejects_non_text():
+    with pytest.raises(TypeError):
+        standardize(b"bytes")
+
+
+hangul_words = st.lists(st.text(alphabet=st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=1, max_size=5)
+                        | st.sampled_from(["력량을", "되였다", "깊이있게", "1.4분기", "아빠트", "‘445’산업", "《말》라고", "하여"]),
+                        max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(hangul_words, st.text(max_size=20))
+def test_orthography_random_text_properties(words, noise):
+    text = " ".join(words) + noise
+    result = standardize(text)
+    spans = [(c.start, c.end) for c in result.changes]
+    assert all(0 <= s <= e <= len(text) for s, e in spans)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))          # no overlap
+    assert apply_changes(text, result.changes) == result.text
+    assert standardize(result.text).text == result.text                        # idempotent
+
+
+def test_orthography_document_standard_text(seeds):
+    doc = yalu.read(seeds / "001_cab5228b4c32a580.txt", standard=True)
+    assert "혁신이념으로" in doc.standard_text and "혁신리념으로" in doc.text
+    assert yalu.Document.from_json(doc.to_json()) == doc
+    assert yalu.read(seeds / "001_cab5228b4c32a580.txt").standard_text == doc.standard_text
