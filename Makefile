@@ -25,7 +25,9 @@ test: install
 	$(BIN)/python -m pytest
 
 bench: install
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python benchmarks/read.py
+	$(BIN)/python benchmarks/standardize.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis
