@@ -22,7 +22,7 @@ demo: install
 	@echo "== $$(wc -l < out/records.jsonl) records written to out/records.jsonl (one page is refused on purpose: it is an index page)"
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python -m pip install -q -e '.[test,bench]'

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import yalu
-import yalu.extract
+from yalu.extract import load_outlets
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -26,7 +26,7 @@ def test_examples_cover_the_issue():
     assert len(pages) >= 24
     assert sum(p.suffix == ".txt" for p in pages) >= 8 and sum(p.suffix == ".html" for p in pages) >= 8
     outlets = {json.loads(e.read_text()).get("outlet") for e in EXPECTED}
-    assert {o.name for o in yalu.extract.load_outlets()} <= outlets
+    assert {o.name for o in load_outlets()} <= outlets
 
 
 @pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.name.removesuffix(".expected.json"))
