@@ -11,6 +11,7 @@ import sys
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import Document, Result, expand, read_many, standardize as standardize_text
@@ -172,19 +173,14 @@ def standardize(input: str, diff: bool, explain: bool, as_json: bool) -> None:
         out = Console(highlight=False, soft_wrap=True)
         pieces, pos = [], 0
         for c in result.changes:
-            pieces.append(_escape(text[pos:c.start]))
-            old, new = _escape(text[c.start:c.end]), _escape(c.replacement.replace(" ", "␣"))
+            pieces.append(escape(text[pos:c.start]))
+            old, new = escape(text[c.start:c.end]), escape(c.replacement.replace(" ", "␣"))
             pieces.append(f"[red][-{old}-][/red][green]{{+{new}+}}[/green][dim]{c.rule}[/dim]")
             pos = c.end
-        pieces.append(_escape(text[pos:]))
+        pieces.append(escape(text[pos:]))
         out.print("".join(pieces), end="")
     else:
         click.echo(result.text, nl=False)
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-    return escape(text)
 
 
 if __name__ == "__main__":

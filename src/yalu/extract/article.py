@@ -167,8 +167,6 @@ def _headline_index(texts: list[str], hints: list[str | None], evidence: html.Ev
                 return i
     if "kicker" in hints:
         return min(hints.index("kicker") + 1, len(texts) - 1)
-    if hints and hints[0] == "subheadline":
-        return None
     return None
 
 

@@ -98,7 +98,7 @@ def standardize(text: str, *, protect: Callable[[str], Iterable[tuple[int, int]]
         changes.append(Change(start, end, replacement, rule, tables.tiers[rule]))
     offset = 0
     for line in text.split("\n"):   # line by line: the tagger's lattice stays small, memory flat
-        if re_hangul.search(line):
+        if _HANGUL.search(line):
             morphs, jamo = analyse(line)
             walk = _Walk(line, jamo, morphs, tables)
             for i in range(len(morphs)):
@@ -109,7 +109,7 @@ def standardize(text: str, *, protect: Callable[[str], Iterable[tuple[int, int]]
     return Standardized(text, tuple(_resolve(changes, shield)))
 
 
-re_hangul = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _Q1 = re.compile(r"(?<![\d.])([1-4])\.4(?=\s*분기)")
 _P1 = re.compile(r"《([^《》\n]{1,300})》(?=\s*(?:이?라고|하고|고\s))")
 
@@ -123,18 +123,25 @@ def _string_rules(text: str) -> Iterable[tuple[int, int, str, str]]:
 
 
 def _resolve(changes: list[Change], shield: list[tuple[int, int]]) -> list[Change]:
-    """Drop changes that touch the inside of a protected span, then any change overlapping an earlier one."""
+    """Drop changes that touch the inside of a protected span, then any change overlapping an earlier one.
+
+    An insertion at a protected span's edge is allowed (리영철씨 → 리영철 씨 leaves the name whole).
+    """
     shield.sort()
     kept: list[Change] = []
     last_end, k = -1, 0
     for change in sorted(changes, key=lambda c: (c.start, c.end)):
         while k < len(shield) and shield[k][1] <= change.start:
             k += 1
-        # spans are sorted by start; any that could still overlap start before this change ends
-        if any(s < change.end and change.start < e or s < change.start < e
-               for s, e in shield[k:k + 8] if s <= change.start or s < change.end):
-            continue
-        if change.start < last_end or kept and change.start == change.end == kept[-1].start == kept[-1].end:
+        inside = False
+        for s, e in shield[k:]:
+            if s >= max(change.end, change.start + 1):
+                break
+            inside = s < change.start < e if change.start == change.end else s < change.end and change.start < e
+            if inside:
+                break
+        if inside or change.start < last_end or (
+                kept and change.start == change.end == kept[-1].start == kept[-1].end):
             continue
         kept.append(change)
         last_end = max(last_end, change.end)
