@@ -78,3 +78,15 @@ def test_cli_read_help_explains_every_option():
         if getattr(param, "help", None) is not None:
             assert len(param.help) > 20, f"{param.name} has no real help"
     assert re.search(r"Exit status", result.stdout)
+
+
+def test_cli_batch_over_processes_reports_failures(seeds, tmp_path):
+    page = (seeds / "000_1674585d37812f59.txt").read_bytes()
+    for i in range(9):
+        (tmp_path / f"{i}.txt").write_bytes(page)
+    (tmp_path / "z.html").write_bytes(b"<html><body><a href='/'>x</a></body></html>")
+    result = run("read", str(tmp_path), "--jsonl", "--workers", "2")
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 9
+    assert f"{tmp_path / 'z.html'}: no article text found" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -19,6 +19,17 @@ class YaluError(Exception):
         self.name = name
         self.reason = reason
 
+    def __reduce__(self):
+        # batches read pages in other processes; the error must cross back intact, code included
+        return _rebuild, (type(self), self.name, self.reason, self.code)
+
+
+def _rebuild(cls: type[YaluError], name: str, reason: str, code: str) -> YaluError:
+    error = cls.__new__(cls)
+    YaluError.__init__(error, name, reason)
+    error.code = code
+    return error
+
 
 class UnreadableInput(YaluError):
     def __init__(self, name: str, reason: str, code: str = "unreadable"):
