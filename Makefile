@@ -14,12 +14,15 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
+# Exit status 1 means "some pages were refused": the samples include an index page on purpose.
 demo: install
 	@echo "== yalu read examples/  (a readable summary of each bundled sample page)"
-	-$(BIN)/yalu read examples/
+	@$(BIN)/yalu read examples/ || [ $$? -eq 1 ]
 	@mkdir -p out
-	-$(BIN)/yalu read examples/ --jsonl --quiet > out/records.jsonl
-	@echo "== $$(wc -l < out/records.jsonl) records written to out/records.jsonl (one page is refused on purpose: it is an index page)"
+	@$(BIN)/yalu read examples/ --jsonl --standard --quiet > out/records.jsonl || [ $$? -eq 1 ]
+	@echo "== $$(wc -l < out/records.jsonl) records with their standard-spelling changes in out/records.jsonl"
+	@echo "== yalu standardize examples/01_yanbian_kicker_review_footer.txt --diff"
+	@$(BIN)/yalu standardize examples/01_yanbian_kicker_review_footer.txt --diff | head -12
 
 test: install
 	$(BIN)/python -m pytest -q
