@@ -119,3 +119,25 @@ def test_orthography_document_standard_text(seeds):
     assert "혁신이념으로" in doc.standard_text and "혁신리념으로" in doc.text
     assert yalu.Document.from_json(doc.to_json()) == doc
     assert yalu.read(seeds / "001_cab5228b4c32a580.txt").standard_text == doc.standard_text
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("역량", ["력량"]), ("이해", ["리해"]), ("노동", ["로동"]), ("연간", ["년간"]), ("여자", ["녀자"]),
+    ("효율", ["효률"]), ("계열", ["계렬"]), ("혁신이념", ["혁신리념"]), ("되었다", ["되였다"]),
+    ("당선될까", ["당선될가"]), ("숫자", ["수자"]), ("아파트단지", ["아빠트단지"]), ("깊이 있게", ["깊이있게"]),
+    ("이상", []),          # 以上: no initial-sound law in it; 리상 would be 理想
+    ("협력", []), ("라면", []),
+])
+def test_orthography_variants(word, expected):
+    assert yalu.variants(word) == expected
+
+
+def test_orthography_variants_are_filtered_by_a_vocabulary():
+    assert yalu.variants("이상", vocabulary={"리상", "이상한"}) == ["리상"]
+    assert yalu.variants("역량", vocabulary={"역량"}) == []
+
+
+def test_orthography_variants_forward_and_back_agree():
+    for word in ("력량", "리해", "로동", "년간", "계렬"):
+        standard = standardize(word).text
+        assert word in yalu.variants(standard)

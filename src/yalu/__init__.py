@@ -18,13 +18,13 @@ import dataclasses
 from .document import SCHEMA_VERSION, Author, Change, Document, Review, Span, Warning
 from .errors import AlignmentError, NoArticle, UnreadableInput, YaluError
 from .extract import extract
-from .orthography import Standardized, standardize
+from .orthography import Standardized, standardize, variants
 from .sources import MAX_BYTES, Page, load
 
 __all__ = [
     "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "NoArticle", "Page", "Result", "Review",
     "Span", "Standardized", "UnreadableInput", "Warning", "YaluError", "expand", "read", "read_many",
-    "standardize",
+    "standardize", "variants",
 ]
 
 # Files a folder argument picks up; a file named on its own is read whatever its name.

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from . import Document, Result, expand, read_many, standardize as standardize_text
+from . import Document, Result, expand, read_many, standardize as standardize_text, variants as word_variants
 from .errors import UnreadableInput, YaluError
 from .sources import load
 
@@ -181,6 +181,25 @@ def standardize(input: str, diff: bool, explain: bool, as_json: bool) -> None:
         out.print("".join(pieces), end="")
     else:
         click.echo(result.text, nl=False)
+
+
+@main.command()
+@click.argument("word")
+@click.option("--vocabulary", type=click.File(encoding="utf-8"), metavar="FILE",
+              help="A file of words, one per line (an archive's vocabulary): only forms in it are printed, "
+                   "and then syllable-map guesses without hanja evidence are allowed too.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def variants(word: str, vocabulary, as_json: bool) -> None:
+    """The Chinese Korean forms a search for a standard WORD should also try.
+
+    \b
+    yalu variants 역량        → 력량    (力量 read without the initial-sound law)
+    yalu variants 되었다      → 되였다
+    yalu variants "깊이 있게" → 깊이있게
+    """
+    vocab = None if vocabulary is None else {line.strip() for line in vocabulary if line.strip()}
+    forms = word_variants(word, vocabulary=vocab)
+    click.echo(json.dumps(forms, ensure_ascii=False) if as_json else "\n".join(forms))
 
 
 if __name__ == "__main__":

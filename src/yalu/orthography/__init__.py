@@ -2,5 +2,6 @@
 
 from ..document import Change, apply_changes
 from .engine import Standardized, load_tables, standardize
+from .variants import variants
 
-__all__ = ["Change", "Standardized", "apply_changes", "load_tables", "standardize"]
+__all__ = ["Change", "Standardized", "apply_changes", "load_tables", "standardize", "variants"]
