@@ -17,15 +17,20 @@ from functools import cache
 from importlib import resources
 
 from ..document import Change, apply_changes
-from .morph import Jamo, Morph, analyse, compose
+from .morph import Jamo, Morph, analyse, compose, decompose
 
 # conjoining jamo
 _RIEUL, _NIEUN, _IEUNG = "\u1105", "\u1102", "\u110b"
 _TENSE = {"\u1100": "\u1101", "\u1109": "\u110a"}            # ᄀ→ᄁ, ᄉ→ᄊ
 _YEO, _EO = "\u1167", "\u1165"
 _FINAL_RIEUL, _FINAL_NIEUN = "\u11af", "\u11ab"
-_PREDICATES = {"VV", "VA", "VX", "XSV", "XSA", "VCP"}
+_PREDICATES = {"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN"}
+_GLOSS = re.compile(r"‘([\uac00-\ud7a3]+)’의 (?:북한어|옛말)")
 _Y1_VOWELS = {"\u1175", "\u1162", "\u1166", "\u116c", "\u1171", "\u1174"}   # ㅣ ㅐ ㅔ ㅚ ㅟ ㅢ
+
+
+# first consonants the initial-sound law changes: (Chinese Korean, standard) → rule id
+_LAW = {("\u1105", "\u110b"): "D1", ("\u1105", "\u1102"): "D2", ("\u1102", "\u110b"): "D3"}
 
 
 def _conjoining_vowels(compat: str) -> set[str]:
@@ -54,6 +59,7 @@ class Tables:
     protected: re.Pattern[str]
     spacing: dict
     trigger: re.Pattern[str]      # a word no rule could touch does not match this
+    longest: int                  # the longest L1/Z1 key
 
 
 def _tsv(name: str) -> list[dict[str, str]]:
@@ -68,7 +74,9 @@ def load_tables() -> Tables:
     names = [row["surface"] for row in _tsv("protected.tsv")]
     surnames = spacing["person"]["surnames"]
     titles = spacing["person"]["titles"]
-    person = rf"(?<![가-힣])(?:{'|'.join(surnames)})[가-힣]{{1,2}}(?=\s*(?:{'|'.join(titles)})(?![가-힣]))"
+    person = rf"(?<![가-힣])(?:{'|'.join(surnames)})[가-힣]{{0,2}}(?=\s*(?:{'|'.join(titles)}))"
+    # 리 as a dependent noun after an adnominal -ㄹ: 그럴 리가 없다
+    dependent = rf"(?<=[{_syllables(range(19), range(21), [8])}] )리(?=[가는도를]?(?:\s|$))"
     return Tables(
         tiers={r["id"]: r["tier"] for r in rules["rule"]},
         rieul_to_ieung=_conjoining_vowels(rules["law"]["rieul_to_ieung"]),
@@ -77,9 +85,10 @@ def load_tables() -> Tables:
         loanwords={r["chinese_korean"]: r["standard"] for r in _tsv("loanwords.tsv")},
         saisiot={r["chinese_korean"]: r["standard"] for r in _tsv("saisiot.tsv")},
         solid=frozenset(r["word"] for r in _tsv("solid_words.tsv")),
-        protected=re.compile("|".join([person] + sorted(map(re.escape, names), key=len, reverse=True))),
+        protected=re.compile("|".join([person, dependent] + sorted(map(re.escape, names), key=len, reverse=True))),
         spacing=spacing,
         trigger=_trigger(rules, spacing, [r["chinese_korean"] for r in _tsv("loanwords.tsv") + _tsv("saisiot.tsv")]),
+        longest=max(len(r["chinese_korean"]) for r in _tsv("loanwords.tsv") + _tsv("saisiot.tsv")),
     )
 
 
@@ -242,25 +251,82 @@ class _Walk:
             return
         if self.table_word(i, m):
             return
-        self.initial_sound(i, m)
-        self.yeo(i, m)
+        if not self.glossed(i, m):
+            self.initial_sound(i, m)
+            self.yeo(i, m)
         self.ending(i, m)
         if self.attached(i):
             self.spacing(i, m)
 
     def table_word(self, i: int, m: Morph) -> bool:
-        surface = self.nfc(m)
+        """L1 and Z1 words, matched on the text from a word's start across morpheme cuts."""
+        if not self.starts_word(i) and not self.compound_second(i):
+            return False
         for table, rule in ((self.t.loanwords, "L1"), (self.t.saisiot, "Z1")):
-            if surface in table:
-                self.changes.append(Change(m.start, m.end, table[surface], rule, self.t.tiers[rule]))
-                return True
+            for size in range(min(self.t.longest, len(self.text) - m.start), 1, -1):
+                key = self.text[m.start:m.start + size]
+                if key in table and self.ends_morph(m.start + size):
+                    self.changes.append(Change(m.start, m.start + size, table[key], rule, self.t.tiers[rule]))
+                    return True
         return False
+
+    def ends_morph(self, char: int) -> bool:
+        return char == len(self.text) or any(x.end == char for x in self.morphs)
+
+    def glossed(self, i: int, m: Morph) -> bool:
+        """NK-HanDic glosses a Chinese/North Korean entry with its standard form (리해 → ‘이해’의 북한어.).
+
+        Where the gloss differs from the word only as the rules say (a first consonant by the
+        initial-sound law, 여 for 어 after ㅣㅐㅔㅚㅟㅢ), the gloss decides. Returns whether it did.
+        """
+        if not m.north or not m.gloss or m.tag == "NNB":
+            return False
+        match = _GLOSS.match(m.gloss)
+        if match is None:
+            return False
+        surface = compose(self.jamo[m.jstart:m.jend])
+        standard = match.group(1)
+        if len(standard) != len(surface) or standard == surface or not _HANGUL.fullmatch(surface):
+            return False
+        starts = self.syllables(m)
+        if len(starts) != len(surface):
+            return False
+        edits = []
+        for k, (a, b) in enumerate(zip(surface, standard)):
+            if a == b:
+                continue
+            ja, jb = decompose(a).text, decompose(b).text
+            j = starts[k]
+            if ja[1:] == jb[1:] and (ja[0], jb[0]) in _LAW:
+                if not m.hanja:
+                    return False   # the law is for Sino-Korean words; 룽징 (a transcription) is not one
+                if k == 0:
+                    if not (self.starts_word(i) or self.compound_second(i, relaxed=True)):
+                        return True     # a glossed form in a place no rule covers: leave it
+                    rule = _LAW[ja[0], jb[0]] if self.starts_word(i) else "D4"
+                else:
+                    rule = "D5" if a in "렬률" else "D4"
+                edits.append((j, jb[0], rule))
+            elif ja[0] == jb[0] == _IEUNG and (ja[1], jb[1]) == (_YEO, _EO) and k and \
+                    decompose(surface[k - 1]).text[-1] in _Y1_VOWELS:
+                edits.append((j + 1, _EO, "Y1"))
+            else:
+                return False   # the gloss names another word (a synonym), not a spelling
+        # a lone syllable is a word only when nothing but particles follows (례를, 량이; not 린+장시)
+        if len(surface) == 1 and not (self.starts_word(i) and self.word_ends_after(i)):
+            return True
+        for j, new, rule in edits:
+            self.edit(j, new, rule)
+        return True
 
     def initial_sound(self, i: int, m: Morph) -> None:
         if not m.hanja or not "\u4e00" <= m.hanja[0] <= "\u9fff":
             return
         starts = self.syllables(m)
-        if len(starts) < 2 or starts[0] != m.jstart:
+        if not starts or starts[0] != m.jstart:
+            return
+        if len(starts) == 1:
+            self.d5_suffix(i, m)
             return
         lead, vowel = self.jamo[m.jstart], self.jamo[m.jstart + 1]
         if lead == _RIEUL:
@@ -276,20 +342,32 @@ class _Walk:
                 self.edit(m.jstart, new, "D4")
         self.d5(m, starts)
 
-    def compound_second(self, i: int) -> bool:
+    def compound_second(self, i: int, relaxed: bool = False) -> bool:
+        """Morpheme i is the second element of a compound (혁신+리념); ``relaxed`` when the dictionary
+        itself vouches for the form (a glossed entry), so any noun-like element may come first."""
+        if not self.attached(i):
+            return False
         before = self.morphs[i - 1]
+        if relaxed:
+            return before.tag in ("NNG", "NNB", "NNP", "XPN", "MAG", "XSN", "NR")
         return before.tag == "XPN" or before.tag == "NNG" and len(self.syllables(before)) >= 2
 
     def d5(self, m: Morph, starts: list[int]) -> None:
         if len(m.hanja) != len(starts):
             return
         for k in range(1, len(starts)):
-            j = starts[k]
-            if m.hanja[k] not in self.t.d5_hanja or self.jamo[j] != _RIEUL:
-                continue
-            prev_end = starts[k] - 1
-            if "\u1161" <= self.jamo[prev_end] <= "\u1175" or self.jamo[prev_end] == _FINAL_NIEUN:
-                self.edit(j, _IEUNG, "D5")
+            if m.hanja[k] in self.t.d5_hanja and self.jamo[starts[k]] == _RIEUL:
+                self.d5_at(starts[k])
+
+    def d5_suffix(self, i: int, m: Morph) -> None:
+        """률/렬 as a morpheme of its own (증가+률, 서+렬)."""
+        if m.hanja in tuple(self.t.d5_hanja) and self.jamo[m.jstart] == _RIEUL and self.attached(i):
+            self.d5_at(m.jstart)
+
+    def d5_at(self, j: int) -> None:
+        before = self.jamo[j - 1]
+        if "\u1161" <= before <= "\u1175" or before == _FINAL_NIEUN:
+            self.edit(j, _IEUNG, "D5")
 
     def yeo(self, i: int, m: Morph) -> None:
         if m.tag not in _PREDICATES or m.lemma.startswith("하다"):
@@ -323,33 +401,63 @@ class _Walk:
         before = self.morphs[i - 1]
         sp = self.t.spacing
         surface = self.nfc(m)
+        if self.in_solid_word(m.start):
+            return
         # S1: noun or adverb + 있다/없다
         if m.lemma in sp["s1"]["lemmas"] and before.tag in ("NNG", "MAG"):
             if self.nfc(before) + surface[:1] not in self.t.solid:
                 self.space_before(i, "S1")
         # S2: numeral word + counter
-        # (a one-syllable NR is too often a bad cut: 열조 熱潮 is not 열 + 조)
-        elif m.tag == "NNB" and (before.tag == "NR" and len(self.syllables(before)) >= 2
-                                 or before.tag == "MM" and self.nfc(before) in sp["s2"]["determiners"]):
+        elif (m.tag == "NNB" or surface in sp["s2"]["counters"]) and self.after_numeral(i):
             self.space_before(i, "S2")
         # S3: Sino-Korean dependent noun attached to a noun
-        elif surface in sp["s3"]["nouns"] and before.tag == "NNG" and len(self.syllables(before)) >= 2 \
-                and self.word_ends_after(i) and self.nfc(before) not in sp["s3"]["not_after"]:
-            if surface != "시" or "動作" in before.detail:
-                self.space_before(i, "S3")
-        # S4: dependent nouns after an adnominal ending; auxiliaries after -고 or a dependent noun
-        elif m.tag == "NNB" and surface in sp["s4"]["nouns"] and before.tag == "ETM":
+        elif surface in sp["s3"]["nouns"] and self.word_ends_after(i) and self.s3_after(before, surface):
+            self.space_before(i, "S3")
+        # S4: dependent nouns after an adnominal ending; auxiliaries after -고/-지 or a dependent noun
+        elif m.tag == "NNB" and surface in sp["s4"]["nouns"] and before.tag == "ETM" and (
+                surface != "데" or self.particle_follows(i)):
             self.space_before(i, "S4")
         elif m.lemma in sp["s4"]["auxiliaries"] and (
                 before.tag == "NNB" and self.nfc(before) in sp["s4"]["nouns"]
-                or before.tag == "EC" and self.nfc(before) in sp["s4"]["after_endings"]):
+                or before.tag in ("EC", "ETN") and self.nfc(before) in sp["s4"]["after_endings"]):
             self.space_before(i, "S4")
-        # S5: 씨 and address terms after a name
-        elif surface in sp["s5"]["terms"] and before.tag == "NNP":
+        # S5: 씨 and address terms after a name (a lone surname + 씨 may be the clan: 김씨)
+        elif surface in sp["s5"]["terms"] and before.tag == "NNP" and (
+                surface != "씨" or len(self.syllables(before)) > 1 or self.attached(i - 1)):
             self.space_before(i, "S5")
         # P2: closing quote glued to a noun
         elif before.tag == "SS" and self.nfc(before) in sp["p2"]["closing"] and m.tag in ("NNG", "NNP"):
             self.space_before(i, "P2")
+
+    def in_solid_word(self, char: int) -> bool:
+        """The position falls inside a word the standard writes solid (재미있다, 쓸데없다, 한번)."""
+        for word in self.t.solid:
+            at = self.text.find(word, max(0, char - len(word)), char + len(word))
+            if at != -1 and at < char < at + len(word):
+                return True
+        return False
+
+    def after_numeral(self, i: int) -> bool:
+        """Morpheme i follows a numeral word (백만, 두, 열다섯, 천여), not Arabic digits."""
+        sp = self.t.spacing["s2"]
+        k = i - 1
+        if self.morphs[k].tag == "XSN" and self.nfc(self.morphs[k]) == "여" and self.attached(k):
+            k -= 1
+        numeral = self.morphs[k]
+        if numeral.tag == "NR":
+            # a one-syllable NR is too often a bad cut (열조 熱潮 is not 열 + 조): only with a known counter
+            return len(self.syllables(numeral)) >= 2 or self.nfc(self.morphs[i]) in sp["counters"]
+        return numeral.tag == "MM" and self.nfc(numeral) in sp["determiners"]
+
+    def s3_after(self, before: Morph, surface: str) -> bool:
+        sp = self.t.spacing["s3"]
+        if before.tag not in ("NNG", "NNP") or len(self.syllables(before)) < 2 or self.nfc(before) in sp["not_after"]:
+            return False
+        # 시 (時) after an action noun (조사연구 시) or a listed one (필요 시); 연길시 (市) stays
+        return surface != "시" or "動作" in before.detail or self.nfc(before) in sp["si_after"]
+
+    def particle_follows(self, i: int) -> bool:
+        return i + 1 < len(self.morphs) and self.attached(i + 1) and self.morphs[i + 1].tag.startswith("JK")
 
     def word_ends_after(self, i: int) -> bool:
         """Morpheme i ends its word, or only particles follow it."""

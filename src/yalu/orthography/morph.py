@@ -30,7 +30,7 @@ class Morph:
     detail: str         # its second and third fields, e.g. 普通,動作 (an action noun)
     lemma: str
     tag: str            # Sejong tag: NNG, NNP, NNB, VV, VA, VX, VCP, XSV, EC, ETM, JKS …
-    hanja: str | None   # 力量 for 력량
+    hanja: str | None   # 力量 for 력량, in unified ideographs
     north: bool         # the dictionary marks the entry as North (and Chinese) Korean
     gloss: str | None   # "‘역량’의 북한어." when it names the standard form
 
@@ -111,7 +111,8 @@ def analyse(text: str) -> tuple[list[Morph], Jamo]:
         morphs.append(Morph(
             start=char_of(at), end=char_of(end - 1) + 1, jstart=at, jend=end, surface=surface,
             pos=f[0], detail=f"{f[1]},{f[2]}", lemma=f[5] if n > 5 and f[5] != "*" else "",
-            tag=f[10] if n > 10 else "", hanja=f[7] if n > 7 and f[7] != "*" else None,
+            # the dictionaries write some hanja as compatibility ideographs (率 as U+F9DB); NFC unifies
+            tag=f[10] if n > 10 else "", hanja=normalize("NFC", f[7]) if n > 7 and f[7] != "*" else None,
             north=n > 11 and f[11] == "&북한어", gloss=f[12] if n > 12 and f[12] != "*" else None,
         ))
         pos = end
