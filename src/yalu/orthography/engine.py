@@ -74,7 +74,8 @@ def load_tables() -> Tables:
     names = [row["surface"] for row in _tsv("protected.tsv")]
     surnames = spacing["person"]["surnames"]
     titles = spacing["person"]["titles"]
-    person = rf"(?<![가-힣])(?:{'|'.join(surnames)})[가-힣]{{0,2}}(?=\s*(?:{'|'.join(titles)}))"
+    particle = "(?:[은는이가을를의에도와과만께]|에게|에서|으로|로|$|[^가-힣])"   # 로 씨는, not 로씨야
+    person = rf"(?<![가-힣])(?:{'|'.join(surnames)})[가-힣]{{0,2}}(?=\s*(?:{'|'.join(titles)}){particle})"
     # 리 as a dependent noun after an adnominal -ㄹ: 그럴 리가 없다
     dependent = rf"(?<=[{_syllables(range(19), range(21), [8])}] )리(?=[가는도를]?(?:\s|$))"
     return Tables(
@@ -170,6 +171,7 @@ _WORD = re.compile(r"\S+")
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_SYLLABLES = re.compile(r"[\uac00-\ud7a3]+")
 _Q1 = re.compile(r"(?<![\d.])([1-4])\.4(?=\s*분기)")
 _P1 = re.compile(r"《([^《》\n]{1,300})》(?=\s*(?:이?라고|하고|고\s))")
 
@@ -265,13 +267,31 @@ class _Walk:
         for table, rule in ((self.t.loanwords, "L1"), (self.t.saisiot, "Z1")):
             for size in range(min(self.t.longest, len(self.text) - m.start), 1, -1):
                 key = self.text[m.start:m.start + size]
-                if key in table and self.ends_morph(m.start + size):
-                    self.changes.append(Change(m.start, m.start + size, table[key], rule, self.t.tiers[rule]))
+                if key in table and self.ends_morph(m.start + size) and self.no_particle(m.start, m.start + size):
+                    end, replacement = self.particle_after(m.start + size, key, table[key])
+                    self.changes.append(Change(m.start, end, replacement, rule, self.t.tiers[rule]))
                     return True
         return False
 
     def ends_morph(self, char: int) -> bool:
         return char == len(self.text) or any(x.end == char for x in self.morphs)
+
+    def particle_after(self, end: int, old: str, new: str) -> tuple[int, str]:
+        """When the new spelling ends in a consonant and the old did not (인터네트 → 인터넷), the particle
+        after it changes too (를 → 을): the change then covers the particle."""
+        if len(decompose(old[-1]).text) == 3 or len(decompose(new[-1]).text) == 2:
+            return end, new
+        following = next((x for x in self.morphs if x.start == end and x.tag.startswith("J")), None)
+        if following is not None:
+            particle = self.text[following.start:following.end]
+            switched = self.t.spacing["l1"]["after_consonant"].get(particle)
+            if switched:
+                return following.end, new + switched
+        return end, new
+
+    def no_particle(self, start: int, end: int) -> bool:
+        """No particle inside: 바다+가 is the sea and a subject marker, not 바닷가."""
+        return not any(start <= x.start < end and x.tag.startswith("J") for x in self.morphs)
 
     def glossed(self, i: int, m: Morph) -> bool:
         """NK-HanDic glosses a Chinese/North Korean entry with its standard form (리해 → ‘이해’의 북한어.).
@@ -286,7 +306,7 @@ class _Walk:
             return False
         surface = compose(self.jamo[m.jstart:m.jend])
         standard = match.group(1)
-        if len(standard) != len(surface) or standard == surface or not _HANGUL.fullmatch(surface):
+        if len(standard) != len(surface) or standard == surface or not _SYLLABLES.fullmatch(surface):
             return False
         starts = self.syllables(m)
         if len(starts) != len(surface):
@@ -348,8 +368,9 @@ class _Walk:
         if not self.attached(i):
             return False
         before = self.morphs[i - 1]
-        if relaxed:
-            return before.tag in ("NNG", "NNB", "NNP", "XPN", "MAG", "XSN", "NR")
+        if relaxed:   # an adverb only when it is a word of its own (상호리해), not a cut (늘+리기)
+            return before.tag in ("NNG", "NNB", "NNP", "XPN", "XSN", "NR") or (
+                before.tag == "MAG" and len(self.syllables(before)) >= 2)
         return before.tag == "XPN" or before.tag == "NNG" and len(self.syllables(before)) >= 2
 
     def d5(self, m: Morph, starts: list[int]) -> None:
