@@ -141,3 +141,39 @@ def test_orthography_variants_forward_and_back_agree():
     for word in ("력량", "리해", "로동", "년간", "계렬"):
         standard = standardize(word).text
         assert word in yalu.variants(standard)
+
+
+def test_orthography_trigger_never_skips_a_word_a_rule_would_change(seeds):
+    """The prefilter only saves time: tagging every word gives the same changes."""
+    import csv
+    import dataclasses
+    import re
+    from pathlib import Path
+
+    from yalu.orthography.engine import _morph_changes, load_tables
+
+    gold = Path(__file__).parent / "gold" / "orthography"
+    texts = [(seeds / name).read_text() for name in ("000_1674585d37812f59.txt", "001_cab5228b4c32a580.txt")]
+    for name, column in (("changes.tsv", "chinese_korean"), ("unchanged.tsv", "sentence")):
+        with open(gold / name, encoding="utf-8") as f:
+            texts += [row[column] for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    tables = load_tables()
+    everything = dataclasses.replace(tables, trigger=re.compile("."))
+    for text in texts:
+        assert _morph_changes(text, tables) == _morph_changes(text, everything), text
+
+
+def test_orthography_gold_scores():
+    """Issue 3's bar on the hand-written gold set: precision >= 0.99 and recall >= 0.95 on T1 and T2."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("eval_orthography", Path(__file__).parent / "eval_orthography.py")
+    evaluation = sys.modules["eval_orthography"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(evaluation)
+    score = evaluation.evaluate()
+    tiers = yalu.orthography.load_tables().tiers
+    for tier in ("T1", "T2"):
+        precision, recall, _ = score.pr([rule for rule in tiers if tiers[rule] == tier])
+        assert precision >= 0.99 and recall >= 0.95, (tier, precision, recall)

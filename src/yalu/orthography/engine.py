@@ -56,6 +56,7 @@ class Tables:
     loanwords: dict[str, str]
     saisiot: dict[str, str]
     solid: frozenset[str]
+    solid_pattern: re.Pattern[str]
     protected: re.Pattern[str]
     spacing: dict
     trigger: re.Pattern[str]      # a word no rule could touch does not match this
@@ -86,6 +87,8 @@ def load_tables() -> Tables:
         loanwords={r["chinese_korean"]: r["standard"] for r in _tsv("loanwords.tsv")},
         saisiot={r["chinese_korean"]: r["standard"] for r in _tsv("saisiot.tsv")},
         solid=frozenset(r["word"] for r in _tsv("solid_words.tsv")),
+        solid_pattern=re.compile("|".join(sorted((re.escape(r["word"]) for r in _tsv("solid_words.tsv")), key=len,
+                                                reverse=True))),
         protected=re.compile("|".join([person, dependent] + sorted(map(re.escape, names), key=len, reverse=True))),
         spacing=spacing,
         trigger=_trigger(rules, spacing, [r["chinese_korean"] for r in _tsv("loanwords.tsv") + _tsv("saisiot.tsv")]),
@@ -98,17 +101,31 @@ def _syllables(leads: Iterable[int], vowels: Iterable[int], tails: Iterable[int]
 
 
 def _trigger(rules: dict, spacing: dict, table_words: list[str]) -> re.Pattern[str]:
-    """What a word must hold for any rule to touch it; built from the same tables the rules use."""
+    """What a word must hold for any rule to touch it; built from the same tables the rules use.
+
+    Cheap to test and never narrower than the rules: a word it passes over cannot change.
+    """
     vowels = [ord(c) - 0x314F for c in rules["law"]["nieun_to_ieung"]]
-    rieul = _syllables([5], range(21), range(28))                    # any ㄹ-initial syllable: D1 D2 D4 D5, 리
-    nieun = _syllables([2], vowels, range(28))                       # 녀 뇨 뉴 니 …: D3 D4
-    yeo = _syllables([11], [6], range(28))                           # 여 였 …: Y1
-    final_rieul = _syllables(range(19), range(21), [8])              # -ㄹ가: E1
-    nouns = "".join(spacing["s3"]["nouns"] + spacing["s4"]["nouns"] + spacing["s5"]["terms"])
-    numerals = "".join(sorted({w[0] for w in spacing["s2"]["determiners"]} | set("백천만억수십이삼사오육칠팔구일")))
+    law = _syllables([5], range(21), range(28)) + _syllables([2], vowels, range(28))   # 리, 로, 녀 …
+    yeo = _syllables([11], [6], range(28))                                            # 여, 였: Y1
+    final_rieul = _syllables(range(19), range(21), [8])
+    final_nieun = _syllables(range(19), range(21), [4])
+    s2, s3, s4, s5 = spacing["s2"], spacing["s3"], spacing["s4"], spacing["s5"]
+    numerals = "|".join(sorted(s2["determiners"], key=len, reverse=True))
     quotes = "".join(spacing["p2"]["closing"])
-    parts = [f"[{rieul}{nieun}{yeo}]", f"[{final_rieul}][가고소]", ".[있없싶]", f"[{nouns}]", f"[{quotes}《]",
-             f"(?:^|[^가-힣])[{numerals}][가-힣]"] + [re.escape(w) for w in table_words]
+    parts = [
+        f"(?:^|[^가-힣])[{law}]",                  # D1–D3: a word starting with ㄹ or 녀 …
+        f"[가-힣][{law}][가-힣]",                   # D4, D5: inside a word (not a final particle 를, 로)
+        "[가-힣][렬률]",                            # D5 ending a word: 계렬, 비률
+        f"[{yeo}]",
+        f"[{final_rieul}][가고소]",                  # E1: -ㄹ가
+        ".[있없싶않]",                                # S1, S4 auxiliaries
+        rf"(?:(?:^|[^가-힣])(?:{numerals})|[일이삼사오육칠팔구십백천만억])여?[가-힣]",   # S2
+        f"[가-힣](?:{'|'.join(s3['nouns'])})[가-힣]{{0,2}}(?![가-힣])",                 # S3
+        f"[{final_rieul}{final_nieun}](?:{'|'.join(s4['nouns'])})",                     # S4
+        f"(?:^|[^가-힣])[가-힣]{{1,3}}(?:{'|'.join(s5['terms'])})",                     # S5
+        f"[{quotes}《]",                                                               # P1, P2
+    ] + [re.escape(w) for w in table_words]
     return re.compile("|".join(parts))
 
 
@@ -141,23 +158,26 @@ def _morph_changes(text: str, tables: Tables) -> list[Change]:
     read 있는데 as 있는 데 and miss 네번씩.
     """
     changes: list[Change] = []
-    seen: dict[str, tuple[Change, ...]] = {}
+    seen: dict[tuple[str, str], tuple[Change, ...]] = {}
     trigger = tables.trigger.search
-    for match in _WORD.finditer(text):
+    words = list(_WORD.finditer(text))
+    for k, match in enumerate(words):
         word = match.group()
-        found = seen.get(word)
+        # one rule looks past the word: 김씨 가문 (the clan) keeps 김씨 solid
+        after = words[k + 1].group() if "씨" in word and k + 1 < len(words) else ""
+        found = seen.get((word, after))
         if found is None:
-            found = seen[word] = _word_changes(word, tables) if trigger(word) else ()
+            found = seen[word, after] = _word_changes(word, tables, after) if trigger(word) else ()
         if found:
             changes += _shifted(found, match.start())
     return changes
 
 
-def _word_changes(text: str, tables: Tables) -> tuple[Change, ...]:
+def _word_changes(text: str, tables: Tables, after: str = "") -> tuple[Change, ...]:
     if not _HANGUL.search(text):
         return ()
     morphs, jamo = analyse(text)
-    walk = _Walk(text, jamo, morphs, tables)
+    walk = _Walk(text, jamo, morphs, tables, after)
     for i in range(len(morphs)):
         walk.visit(i)
     return tuple(walk.changes)
@@ -173,7 +193,7 @@ _WORD = re.compile(r"\S+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _SYLLABLES = re.compile(r"[\uac00-\ud7a3]+")
 _Q1 = re.compile(r"(?<![\d.])([1-4])\.4(?=\s*분기)")
-_P1 = re.compile(r"《([^《》\n]{1,300})》(?=\s*(?:이?라고|하고|고\s))")
+_P1 = re.compile(r"《([^《》\n]{1,300})》(?=\s*(?:이?라고|이?라며|이?라면서|하고|하며|고\s))")
 
 
 def _string_rules(text: str) -> Iterable[tuple[int, int, str, str]]:
@@ -213,8 +233,10 @@ def _resolve(changes: list[Change], shield: list[tuple[int, int]]) -> list[Chang
 class _Walk:
     """One pass over the morphemes; each ``_rule`` method may add changes for morpheme ``i``."""
 
-    def __init__(self, text: str, jamo: Jamo, morphs: list[Morph], tables: Tables):
+    def __init__(self, text: str, jamo: Jamo, morphs: list[Morph], tables: Tables, after: str = ""):
         self.text, self.j, self.jamo, self.morphs, self.t = text, jamo, jamo.text, morphs, tables
+        self.after = after      # the next word, for the few rules that look past this one
+        self.solid_spans: list[tuple[int, int]] | None = None
         self.changes: list[Change] = []
 
     # --- helpers -----------------------------------------------------------------------------
@@ -249,9 +271,9 @@ class _Walk:
     # --- rules ---------------------------------------------------------------------------------
     def visit(self, i: int) -> None:
         m = self.morphs[i]
-        if m.tag == "NNP":
+        if self.table_word(i, m):      # before the name check: 로씨야, 빠리 are tagged as names
             return
-        if self.table_word(i, m):
+        if m.tag == "NNP":
             return
         if not self.glossed(i, m):
             self.initial_sound(i, m)
@@ -262,7 +284,8 @@ class _Walk:
 
     def table_word(self, i: int, m: Morph) -> bool:
         """L1 and Z1 words, matched on the text from a word's start across morpheme cuts."""
-        if not self.starts_word(i) and not self.compound_second(i):
+        after_digits = self.attached(i) and self.morphs[i - 1].tag == "SN"       # 500메터
+        if not (self.starts_word(i) or self.compound_second(i) or after_digits):
             return False
         for table, rule in ((self.t.loanwords, "L1"), (self.t.saisiot, "Z1")):
             for size in range(min(self.t.longest, len(self.text) - m.start), 1, -1):
@@ -391,24 +414,27 @@ class _Walk:
             self.edit(j, _IEUNG, "D5")
 
     def yeo(self, i: int, m: Morph) -> None:
+        """Y1: 여/였 after a stem ending in ㅣ ㅐ ㅔ ㅚ ㅟ ㅢ. In the last syllable of a predicate (되여,
+        틀어쥐여), or inside a compound verb the dictionary marks as Chinese/North Korean (뛰여나다)."""
         if m.tag not in _PREDICATES or m.lemma.startswith("하다"):
             return
         starts = self.syllables(m)
         if not starts:
             return
-        last = starts[-1]
-        if self.jamo[last] != _IEUNG or last + 1 >= m.jend or self.jamo[last + 1] != _YEO:
-            return
-        if len(starts) >= 2:
-            before = self.jamo[starts[-2]:last]
-        elif self.attached(i):
-            prev = self.morphs[i - 1]
-            before = self.jamo[prev.jstart:prev.jend]
-        else:
-            return
-        vowels = [c for c in before if "\u1161" <= c <= "\u1175"]
-        if vowels and vowels[-1] in _Y1_VOWELS and before[-1] == vowels[-1]:
-            self.edit(last + 1, _EO, "Y1")
+        candidates = range(1, len(starts)) if m.north else [len(starts) - 1]
+        for k in candidates:
+            at = starts[k]
+            if self.jamo[at] != _IEUNG or at + 1 >= m.jend or self.jamo[at + 1] != _YEO:
+                continue
+            if k:
+                before = self.jamo[starts[k - 1]:at]
+            elif self.attached(i):
+                prev = self.morphs[i - 1]
+                before = self.jamo[prev.jstart:prev.jend]
+            else:
+                continue
+            if before and before[-1] in _Y1_VOWELS:
+                self.edit(at + 1, _EO, "Y1")
 
     def ending(self, i: int, m: Morph) -> None:
         if m.tag not in ("EC", "EF") or m.jend - m.jstart < 3:
@@ -442,9 +468,8 @@ class _Walk:
                 before.tag == "NNB" and self.nfc(before) in sp["s4"]["nouns"]
                 or before.tag in ("EC", "ETN") and self.nfc(before) in sp["s4"]["after_endings"]):
             self.space_before(i, "S4")
-        # S5: 씨 and address terms after a name (a lone surname + 씨 may be the clan: 김씨)
-        elif surface in sp["s5"]["terms"] and before.tag == "NNP" and (
-                surface != "씨" or len(self.syllables(before)) > 1 or self.attached(i - 1)):
+        # S5: 씨 and address terms after a name or a lone surname (김씨 가문, the clan, stays)
+        elif surface in sp["s5"]["terms"] and self.s5_after(i, before):
             self.space_before(i, "S5")
         # P2: closing quote glued to a noun
         elif before.tag == "SS" and self.nfc(before) in sp["p2"]["closing"] and m.tag in ("NNG", "NNP"):
@@ -452,11 +477,9 @@ class _Walk:
 
     def in_solid_word(self, char: int) -> bool:
         """The position falls inside a word the standard writes solid (재미있다, 쓸데없다, 한번)."""
-        for word in self.t.solid:
-            at = self.text.find(word, max(0, char - len(word)), char + len(word))
-            if at != -1 and at < char < at + len(word):
-                return True
-        return False
+        if self.solid_spans is None:
+            self.solid_spans = [(m.start(), m.end()) for m in self.t.solid_pattern.finditer(self.text)]
+        return any(s < char < e for s, e in self.solid_spans)
 
     def after_numeral(self, i: int) -> bool:
         """Morpheme i follows a numeral word (백만, 두, 열다섯, 천여), not Arabic digits."""
@@ -476,6 +499,16 @@ class _Walk:
             return False
         # 시 (時) after an action noun (조사연구 시) or a listed one (필요 시); 연길시 (市) stays
         return surface != "시" or "動作" in before.detail or self.nfc(before) in sp["si_after"]
+
+    def s5_after(self, i: int, before: Morph) -> bool:
+        sp = self.t.spacing["s5"]
+        lone_surname = self.starts_word(i - 1) and self.nfc(before) in sp["surnames"]
+        if not (before.tag == "NNP" or lone_surname):
+            return False
+        if self.nfc(self.morphs[i]) == "씨":
+            rest = self.text[self.morphs[i].end:] or self.after
+            return not any(rest.lstrip(" ").startswith(word) for word in sp["clan_words"])
+        return True
 
     def particle_follows(self, i: int) -> bool:
         return i + 1 < len(self.morphs) and self.attached(i + 1) and self.morphs[i + 1].tag.startswith("JK")
