@@ -177,3 +177,24 @@ def test_orthography_gold_scores():
     for tier in ("T1", "T2"):
         precision, recall, _ = score.pr([rule for rule in tiers if tiers[rule] == tier])
         assert precision >= 0.99 and recall >= 0.95, (tier, precision, recall)
+
+
+def test_orthography_vocabulary_is_glossed_not_rewritten_by_default():
+    text = "투자유치 사업을 틀어쥐여야 한다."
+    result = standardize(text)
+    assert result.text == "투자유치 사업을 틀어쥐어야 한다."
+    glossed = {text[g.start:g.end]: g for g in result.glosses}
+    assert glossed["사업"].standard == ("업무", "공작") and glossed["사업"].hanzi == "工作"
+    assert "틀어쥐" in glossed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("사업이 잘 되였다.", "업무가 잘 되었다."),          # the particle follows the new final sound
+    ("봉사업을 발전시킨다", "서비스업을 발전시킨다"),
+    ("견결히 실현해야 한다", "단호히 실현해야 한다"),
+    ("사업가를 만났다", "사업가를 만났다"),                # an entrepreneur, not a calque
+    ("대상이다", "대상이다"),                              # low confidence (also "target"): gloss only
+    ("사업을 틀어쥐여야", "업무를 틀어쥐어야"),            # verbs stay: their endings would need rebuilding
+])
+def test_orthography_vocabulary_rewrite(text, expected):
+    assert standardize(text, vocabulary=True).text == expected

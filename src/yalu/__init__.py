@@ -15,14 +15,14 @@ from pathlib import Path
 
 import dataclasses
 
-from .document import SCHEMA_VERSION, Author, Change, Document, Review, Span, Warning
+from .document import SCHEMA_VERSION, Author, Change, Document, Gloss, Review, Span, Warning
 from .errors import AlignmentError, NoArticle, UnreadableInput, YaluError
 from .extract import extract
 from .orthography import Standardized, standardize, variants
 from .sources import MAX_BYTES, Page, load
 
 __all__ = [
-    "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "NoArticle", "Page", "Result", "Review",
+    "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "Gloss", "NoArticle", "Page", "Result", "Review",
     "Span", "Standardized", "UnreadableInput", "Warning", "YaluError", "expand", "read", "read_many",
     "standardize", "variants",
 ]
@@ -42,7 +42,8 @@ def read(source: str | Path | bytes, *, url: str | None = None, name: str | None
     """
     doc = extract(load(source, name=name, url=url, max_bytes=max_bytes), url=url)
     if standard:
-        doc = dataclasses.replace(doc, changes=standardize(doc.text).changes)
+        result = standardize(doc.text)
+        doc = dataclasses.replace(doc, changes=result.changes, glosses=result.glosses)
     return doc
 
 

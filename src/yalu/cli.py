@@ -144,9 +144,13 @@ def _summary(doc: Document, name: str, several: bool) -> None:
               help="Show the text with every change marked in colour: [-old-]{+new+} and the rule id.")
 @click.option("--explain", is_flag=True,
               help="List every change: where it is, the original, the replacement, the rule and its tier.")
+@click.option("--vocabulary", is_flag=True,
+              help="Also rewrite T3 calques that are nouns or adverbs (사업이→업무가, 견결히→단호히), fixing the "
+                   "particle after them. Without it they are only glossed (see --explain).")
 @click.option("--json", "as_json", is_flag=True,
-              help="Print JSON: {\"standard\": …, \"changes\": [{start, end, original, replacement, rule, tier}]}.")
-def standardize(input: str, diff: bool, explain: bool, as_json: bool) -> None:
+              help="Print JSON: {\"standard\": …, \"changes\": [{start, end, original, replacement, rule, tier}], "
+                   "\"glosses\": [{start, end, original, standard, sense, confidence, hanzi}]}.")
+def standardize(input: str, diff: bool, explain: bool, vocabulary: bool, as_json: bool) -> None:
     """Write Chinese Korean text in the South Korean standard spelling.
 
     INPUT is any Korean text file, or - for standard input. Nothing is removed: every line comes back,
@@ -159,16 +163,20 @@ def standardize(input: str, diff: bool, explain: bool, as_json: bool) -> None:
     except YaluError as error:
         err.print(f"[red]yalu: {error}[/red]", soft_wrap=True)
         sys.exit(2)
-    result = standardize_text(text)
+    result = standardize_text(text, vocabulary=vocabulary)
     changes = [{"start": c.start, "end": c.end, "original": text[c.start:c.end], "replacement": c.replacement,
                 "rule": c.rule, "tier": c.tier} for c in result.changes]
+    glosses = [{"original": text[g.start:g.end], **g.to_dict()} for g in result.glosses]
     if as_json:
-        click.echo(json.dumps({"standard": result.text, "changes": changes} if not explain else changes,
+        click.echo(json.dumps({"standard": result.text, "changes": changes, "glosses": glosses},
                               ensure_ascii=False, indent=2))
     elif explain:
         for c in changes:
             click.echo(f"{c['start']}-{c['end']}\t{c['original'] or '∅'}\t{c['replacement'].replace(' ', '␣')}"
                        f"\t{c['rule']}\t{c['tier']}")
+        for g in glosses:
+            click.echo(f"{g['start']}-{g['end']}\t{g['original']}\t≈ {' / '.join(g['standard'])}\tgloss\tT3"
+                       f"\t{g['sense']} ({g['confidence']})")
     elif diff:
         out = Console(highlight=False, soft_wrap=True)
         pieces, pos = [], 0

@@ -62,6 +62,22 @@ class Change:
                 "rule": self.rule, "tier": self.tier}
 
 
+@dataclass(frozen=True, slots=True)
+class Gloss:
+    """A word a South Korean reader would misread (T3): 봉사 (服务) means "service", not volunteering."""
+
+    start: int
+    end: int
+    standard: tuple[str, ...]    # equivalents in the standard, best first: ("업무", "공작")
+    sense: str
+    confidence: str              # high, medium, low
+    hanzi: str = ""              # the Chinese word it calques: 工作
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "standard": list(self.standard), "sense": self.sense,
+                "confidence": self.confidence, "hanzi": self.hanzi}
+
+
 def apply_changes(text: str, changes: Iterable[Change]) -> str:
     """The text with the changes applied; they must not overlap."""
     out, pos = [], 0
@@ -99,6 +115,7 @@ class Document:
     warnings: tuple[Warning, ...] = ()
     encoding: str | None = None
     changes: tuple[Change, ...] | None = None   # None: the orthography stage has not run
+    glosses: tuple[Gloss, ...] | None = None
     id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -116,7 +133,7 @@ class Document:
             yield self.headline_span
         yield from self.subheadline_spans
         yield from self.paragraph_spans
-        for change in self.changes or ():
+        for change in (self.changes or ()) + (self.glosses or ()):
             yield Span(change.start, change.end)
 
     def span_text(self, span: Span | None) -> str | None:
@@ -182,6 +199,7 @@ class Document:
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
             "encoding": self.encoding,
             "changes": None if self.changes is None else [c.to_dict() for c in self.changes],
+            "glosses": None if self.glosses is None else [g.to_dict() for g in self.glosses],
         }
 
     def to_json(self, indent: int | None = None) -> str:
@@ -224,6 +242,9 @@ class Document:
             encoding=data.get("encoding"),
             changes=None if data.get("changes") is None else tuple(
                 Change(c["start"], c["end"], c["replacement"], c["rule"], c["tier"]) for c in data["changes"]),
+            glosses=None if data.get("glosses") is None else tuple(
+                Gloss(g["start"], g["end"], tuple(g["standard"]), g["sense"], g["confidence"], g.get("hanzi", ""))
+                for g in data["glosses"]),
         )
 
     @classmethod

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..document import Change, apply_changes
+from ..document import Change, Gloss, apply_changes
 from .morph import Jamo, Morph, analyse, compose, decompose
+from .vocabulary import glosses, rewrite
 
 # conjoining jamo
 _RIEUL, _NIEUN, _IEUNG = "\u1105", "\u1102", "\u110b"
@@ -41,6 +42,7 @@ def _conjoining_vowels(compat: str) -> set[str]:
 class Standardized:
     original: str
     changes: tuple[Change, ...]
+    glosses: tuple[Gloss, ...] = ()
 
     @property
     def text(self) -> str:
@@ -129,11 +131,12 @@ def _trigger(rules: dict, spacing: dict, table_words: list[str]) -> re.Pattern[s
     return re.compile("|".join(parts))
 
 
-def standardize(text: str, *, protect: Callable[[str], Iterable[tuple[int, int]]] | None = None
-                ) -> Standardized:
-    """The standard spelling of ``text`` as a list of changes over it.
+def standardize(text: str, *, vocabulary: bool = False,
+                protect: Callable[[str], Iterable[tuple[int, int]]] | None = None) -> Standardized:
+    """The standard spelling of ``text`` as a list of changes over it, and the T3 glosses.
 
-    ``protect`` returns extra spans (names from a gazetteer) inside which nothing may change.
+    ``vocabulary=True`` also rewrites glossed nouns (사업이 → 업무가). ``protect`` returns extra spans
+    (names from a gazetteer) inside which nothing may change.
     """
     if not isinstance(text, str):
         raise TypeError(f"standardize() takes a str, not {type(text).__name__}")
@@ -145,7 +148,10 @@ def standardize(text: str, *, protect: Callable[[str], Iterable[tuple[int, int]]
     for start, end, replacement, rule in _string_rules(text):
         changes.append(Change(start, end, replacement, rule, tables.tiers[rule]))
     changes += _morph_changes(text, tables)
-    return Standardized(text, tuple(_resolve(changes, shield)))
+    found = glosses(text)
+    if vocabulary:
+        changes += rewrite(text, found)
+    return Standardized(text, tuple(_resolve(changes, shield)), found)
 
 
 def _morph_changes(text: str, tables: Tables) -> list[Change]:
