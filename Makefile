@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo test bench install clean
+.PHONY: demo test bench data install clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ bench: install
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python benchmarks/read.py
 	$(BIN)/python benchmarks/standardize.py
+	$(BIN)/python benchmarks/names.py
+
+# Rebuild the compiled gazetteers from cpca and officials.yaml (not needed to run or test yalu).
+data: install
+	$(BIN)/python -m pip install -q -e '.[data]'
+	$(BIN)/python tools/build_gazetteers.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -18,12 +18,13 @@ import dataclasses
 from .document import SCHEMA_VERSION, Author, Change, Document, Gloss, Review, Span, Warning
 from .errors import AlignmentError, NoArticle, UnreadableInput, YaluError
 from .extract import extract
+from . import names
 from .orthography import Standardized, standardize, variants
 from .sources import MAX_BYTES, Page, load
 
 __all__ = [
     "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "Gloss", "NoArticle", "Page", "Result", "Review",
-    "Span", "Standardized", "UnreadableInput", "Warning", "YaluError", "expand", "read", "read_many",
+    "Span", "Standardized", "UnreadableInput", "Warning", "YaluError", "expand", "names", "read", "read_many",
     "standardize", "variants",
 ]
 

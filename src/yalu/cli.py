@@ -210,5 +210,51 @@ def variants(word: str, vocabulary, as_json: bool) -> None:
     click.echo(json.dumps(forms, ensure_ascii=False) if as_json else "\n".join(forms))
 
 
+@main.command()
+@click.argument("query")
+@click.option("--context", metavar="TEXT",
+              help="The article the name comes from (text, or @FILE): places whose province or prefecture it "
+                   "names rank first, and 룡강 in a Heilongjiang article is 黑龙江.")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print {"query": …, "candidates": [{kind, hanzi, traditional, reading, pinyin, standard, code, '
+                   'level, parent, lat, lon, roles, confidence, why}, …]}, best first.')
+def name(query: str, context: str | None, as_json: bool) -> None:
+    """The four forms of a Chinese name, and the places or people it may be.
+
+    QUERY is a Chinese Korean reading (가목사, 습근평), Hanzi (佳木斯, 习近平), pinyin (Jiamusi,
+    "Xi Jinping") or a South Korean transcription (자무쓰, 시진핑). A reading that names several places
+    gives all of them, ranked, each with why. Hanzi in no gazetteer still gets its four forms.
+
+    \b
+    yalu name 가목사     → 佳木斯市 · 佳木斯市 · Jiāmùsī · 자무쓰시 · 230800 · 46.80N 130.32E
+    yalu name 习近平     → 습근평 · 習近平 · Xí Jìnpíng · 시진핑 · 중공중앙 총서기 …
+    yalu name 조양 --context "료녕성 …"
+    """
+    from . import names
+
+    if context and context.startswith("@"):
+        context = load(context[1:]).text
+    candidates = names.lookup(query, context=context)
+    if as_json:
+        click.echo(json.dumps({"query": query, "candidates": [c.to_dict() for c in candidates]},
+                              ensure_ascii=False, indent=2))
+        return
+    if not candidates:
+        err.print(f"yalu: no place or person is known as {query!r}")
+        sys.exit(1)
+    out = Console(highlight=False, soft_wrap=True)
+    for c in candidates:
+        where = ""
+        if c.lat is not None and c.lon is not None:
+            where = f" · {c.lat:.2f}N {c.lon:.2f}E"
+        facts = f" · {c.code}" if c.code else ""
+        province = f" · {c.province}" if c.province and c.province != c.hanzi else ""
+        out.print(f"[bold]{c.reading}[/bold] · {c.hanzi} · {c.traditional} · {c.pinyin} · [bold]{c.standard}[/bold]"
+                  f"{facts}{where}{province}  [dim]{c.kind}, {c.confidence:.2f}[/dim]")
+        for role in c.roles[:4]:
+            out.print(f"    {role}")
+        out.print(f"    [dim]{'; '.join(c.why)}[/dim]")
+
+
 if __name__ == "__main__":
     main()

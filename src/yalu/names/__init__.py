@@ -1,0 +1,11 @@
+"""Chinese names in four forms, and the places and people they name.
+
+    >>> from yalu import names
+    >>> names.lookup("가목사")[0].hanzi, names.from_hanzi("习近平").standard
+    ('佳木斯市', '시진핑')
+"""
+
+from .forms import pinyin, reading, standard, traditional
+from .gazetteer import Candidate, from_hanzi, index, lookup
+
+__all__ = ["Candidate", "from_hanzi", "index", "lookup", "pinyin", "reading", "standard", "traditional"]

@@ -1,0 +1,205 @@
+"""The four forms of a Chinese name: Hanzi (simplified and traditional), the Chinese Korean reading,
+pinyin, and the South Korean standard transcription.
+
+습근평 · 習近平 · Xí Jìnpíng · 시진핑. The reading is the Sino-Korean reading of each character before
+the initial-sound law (the `hanja` package's table, which keeps 룡, 리, 림), taken on the traditional
+form of the whole phrase (沈阳 → 瀋陽 → 심양; character by character 沈 would read 침). The standard
+transcription follows 외래어 표기법 표 5 from pinyin; administrative suffixes stay Sino-Korean
+(헤이룽장성). The tables are data files in ``data/``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_COMPAT_LEADS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_COMPAT_VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_COMPAT_TAILS = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+_TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("yalu.names").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+@dataclass(frozen=True)
+class Tables:
+    readings: dict[str, str]                # traditional character → reading (hanja table)
+    any_overrides: dict[str, str]
+    surname_overrides: dict[str, str]
+    pinyin_any: dict[str, str]
+    pinyin_surname: dict[str, str]
+    suffixes: list[tuple[str, str]]         # (hanzi, reading), longest first
+    transcription: dict
+
+
+@cache
+def tables() -> Tables:
+    from hanja.table import hanja_table
+
+    overrides = _rows("reading_overrides.tsv")
+    pinyins = _rows("pinyin_overrides.tsv")
+    suffixes = [(r["hanzi"], r["reading"]) for r in _rows("suffixes.tsv")]
+    return Tables(
+        readings=hanja_table,
+        any_overrides={r["hanzi"]: r["reading"] for r in overrides if r["where"] == "any"},
+        surname_overrides={r["hanzi"]: r["reading"] for r in overrides if r["where"] == "surname"},
+        pinyin_any={r["hanzi"]: r["pinyin"] for r in pinyins if r["where"] == "any"},
+        pinyin_surname={r["hanzi"]: r["pinyin"] for r in pinyins if r["where"] == "surname"},
+        suffixes=sorted(suffixes, key=lambda s: len(s[0]), reverse=True),
+        transcription=tomllib.loads(resources.files("yalu.names").joinpath("data", "transcription.toml")
+                                    .read_text(encoding="utf-8")),
+    )
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def traditional(hanzi: str) -> str:
+    return _converter().convert(hanzi)
+
+
+def simplified_of(hanzi: str) -> str:
+    return _t2s().convert(hanzi)
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def reading(hanzi: str, *, person: bool = False) -> str:
+    """习近平 → 습근평, 沈阳 → 심양, 辽宁 → 료녕; for a person the surname overrides apply (金 김)."""
+    t = tables()
+    trad = traditional(hanzi)
+    out = []
+    for k, (simple, char) in enumerate(zip(hanzi, trad)):
+        if person and k == 0 and (simple in t.surname_overrides or char in t.surname_overrides):
+            out.append(t.surname_overrides.get(simple) or t.surname_overrides[char])
+        else:
+            out.append(t.any_overrides.get(char) or t.readings.get(char) or t.readings.get(simple, char))
+    return "".join(out)
+
+
+def split_suffix(hanzi: str) -> tuple[str, str]:
+    """佳木斯市 → (佳木斯, 市); 延边朝鲜族自治州 → (延边, 朝鲜族自治州); a name alone → (name, "")."""
+    for suffix, _ in tables().suffixes:
+        if hanzi.endswith(suffix) and len(hanzi) > len(suffix):
+            base = hanzi[: -len(suffix)]
+            ethnic = _ETHNIC.search(base)
+            if ethnic and ethnic.start() > 0:
+                return base[: ethnic.start()], base[ethnic.start():] + suffix
+            return base, suffix
+    return hanzi, ""
+
+
+# Ethnic words inside autonomous units' names (延边朝鲜族自治州); 56 groups, longest alternatives first.
+_ETHNIC = re.compile(
+    "(?:朝鲜族|蒙古族|回族|藏族|维吾尔族|维吾尔|苗族|彝族|壮族|布依族|侗族|瑶族|白族|土家族|哈尼族|哈萨克族|哈萨克|傣族|"
+    "黎族|傈僳族|佤族|畲族|高山族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|柯尔克孜|土族|达斡尔族|仫佬族|羌族|布朗族|"
+    "撒拉族|毛南族|仡佬族|锡伯族|阿昌族|普米族|塔吉克族|塔吉克|怒族|乌孜别克族|俄罗斯族|鄂温克族|德昂族|保安族|裕固族|京族|"
+    "塔塔尔族|独龙族|鄂伦春族|赫哲族|门巴族|珞巴族|基诺族|满族|各族|蒙古|壮)+$")
+
+
+def syllables(hanzi: str, *, person: bool = False) -> list[str]:
+    """Tone-marked pinyin syllables, one per character: 佳木斯 → [jiā, mù, sī]; whole words first
+    (pypinyin's phrase table), then the overrides (珲春 hún chūn; the surname 单 shàn)."""
+    from pypinyin import Style, pinyin as to_pinyin
+
+    t = tables()
+    out: list[str] = []
+    i = 0
+    if person and hanzi[:1] in t.pinyin_surname:
+        out.append(t.pinyin_surname[hanzi[0]])
+        i = 1
+    while i < len(hanzi):
+        key = next((k for k in t.pinyin_any if hanzi.startswith(k, i)), None)
+        if key:
+            out += t.pinyin_any[key].split()
+            i += len(key)
+            continue
+        j = i
+        while j < len(hanzi) and not any(hanzi.startswith(k, j) for k in t.pinyin_any):
+            j += 1
+        out += [s[0] for s in to_pinyin(hanzi[i:j], style=Style.TONE, errors=lambda x: list(x))]
+        i = j
+    return out
+
+
+def pinyin(hanzi: str, *, person: bool = False) -> str:
+    """佳木斯 → Jiāmùsī; 习近平 (person) → Xí Jìnpíng."""
+    parts = syllables(hanzi, person=person)
+    if person and len(parts) > 1:
+        surname = 2 if len(hanzi) >= 4 else 1
+        return f"{''.join(parts[:surname]).capitalize()} {''.join(parts[surname:]).capitalize()}"
+    return "".join(parts).capitalize()
+
+
+def plain(pinyin_text: str) -> str:
+    """A search key for pinyin: "Xí Jìnpíng", "Xi Jinping", "xijinping" → "xijinping"."""
+    return re.sub(r"[^a-zü]", "", pinyin_text.lower().translate(_TONES).replace("v", "ü"))
+
+
+def hangul(syllable: str) -> str:
+    """One toneless pinyin syllable → Hangul by 외래어 표기법 표 5: jia → 자, si → 쓰, xian → 셴."""
+    tr = tables().transcription
+    initial = next((i for i in sorted(tr["initials"], key=len, reverse=True) if syllable.startswith(i)), "")
+    final = syllable[len(initial):]
+    if not initial:
+        final = tr["zero"].get(syllable, final)
+        return tr["finals"].get(final, "")
+    if initial in "jqx" and final.startswith("u"):
+        final = "ü" + final[1:]                      # ju, qu, xu are jü, qü, xü
+    if final == "i" and initial in tr["apical"]["initials"]:
+        written = tr["apical"]["vowel"]
+    else:
+        written = tr["after_initial"].get(final) or tr["finals"].get(final)
+    if not written:
+        return ""
+    lead = tr["initials"][initial]
+    first, rest = written[0], written[1:]
+    vowel, tail = _split(first)
+    if lead in tr["after_affricate"]["initials"]:
+        vowel = tr["after_affricate"]["vowels"].get(vowel, vowel)
+    return _compose(lead, vowel, tail) + rest
+
+
+def standard(hanzi: str, *, person: bool = False) -> str:
+    """佳木斯 → 자무쓰, 黑龙江省 → 헤이룽장성, 习近平 → 시진핑: the base transcribed, the suffix Sino-Korean.
+
+    A conventional South Korean form (香港 홍콩, 澳门 마카오) beats the rule.
+    """
+    conventional = _standard_forms()
+    if hanzi in conventional:
+        return conventional[hanzi]
+    base, suffix = (hanzi, "") if person else split_suffix(hanzi)
+    body = conventional.get(base) or "".join(hangul(plain(s)) for s in syllables(base, person=person))
+    return body + (reading(suffix) if suffix else "")
+
+
+@cache
+def _standard_forms() -> dict[str, str]:
+    return {r["hanzi"]: r["standard"] for r in _rows("standard_forms.tsv")}
+
+
+def _split(syllable: str) -> tuple[str, str]:
+    code = ord(syllable) - 0xAC00
+    vowel, tail = divmod(code % 588, 28)
+    return _COMPAT_VOWELS[vowel], _COMPAT_TAILS[tail].strip()
+
+
+def _compose(lead: str, vowel: str, tail: str = "") -> str:
+    return chr(0xAC00 + (_COMPAT_LEADS.index(lead) * 21 + _COMPAT_VOWELS.index(vowel)) * 28
+               + (_COMPAT_TAILS.index(tail) if tail else 0))

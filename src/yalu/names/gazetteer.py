@@ -1,0 +1,189 @@
+"""Places and people by any of their forms, ranked with reasons.
+
+The places come from ``data/places.tsv`` (built from cpca by tools/build_gazetteers.py) and
+``data/conventional.tsv`` (forms the papers use that the reading does not give: 훈춘, 할빈, 룡강); the
+people from ``data/people.tsv``, compiled from ``data/officials.yaml``, a curated list of the officials this press names most. Everything is
+indexed once per process under every form a reader might type: the Chinese Korean reading (full, base,
+short), Hanzi, pinyin and the South Korean transcription.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+
+from . import forms
+
+NORTH_EAST = ("21", "22", "23")     # 辽宁, 吉林, 黑龙江: the papers' home provinces
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜ]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str                         # "place", "person", or "name" (forms only, in no gazetteer)
+    hanzi: str
+    traditional: str
+    reading: str
+    pinyin: str
+    standard: str
+    code: str | None = None           # division code (230800)
+    level: str | None = None          # province, prefecture, county
+    parent: str | None = None         # the parent division's code
+    province: str | None = None       # the province's Hanzi
+    lat: float | None = None
+    lon: float | None = None
+    roles: tuple[str, ...] = ()
+    confidence: float = 0.0
+    why: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "hanzi": self.hanzi, "traditional": self.traditional, "reading": self.reading,
+                "pinyin": self.pinyin, "standard": self.standard, "code": self.code, "level": self.level,
+                "parent": self.parent, "province": self.province, "lat": self.lat, "lon": self.lon,
+                "roles": list(self.roles), "confidence": round(self.confidence, 3), "why": list(self.why)}
+
+
+@dataclass
+class _Entry:
+    candidate: Candidate
+    ordinary: bool = False
+    keys: dict[str, str] = field(default_factory=dict)     # key → how it was indexed (full, base, short …)
+
+
+def _data(name: str) -> str:
+    return resources.files("yalu.names").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    lines = [line for line in _data(name).splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@cache
+def index() -> tuple[dict[str, list[tuple[_Entry, str]]], dict[str, Candidate]]:
+    """key → [(entry, how)], and code → the division's candidate."""
+    keys: dict[str, list[tuple[_Entry, str]]] = defaultdict(list)
+    by_code: dict[str, Candidate] = {}
+    rows = _tsv("places.tsv")
+    provinces = {r["code"]: r["hanzi"] for r in rows if r["level"] == "province"}
+    entries_by_hanzi: dict[str, _Entry] = {}
+    for r in rows:
+        candidate = Candidate(
+            "place", r["hanzi"], r["traditional"], r["reading"], r["pinyin"], r["standard"], code=r["code"],
+            level=r["level"], parent=r["parent"] or None, province=provinces.get(r["code"][:2] + "0000"),
+            lat=float(r["lat"]) if r["lat"] else None, lon=float(r["lon"]) if r["lon"] else None)
+        entry = _Entry(candidate, ordinary=r["ordinary"] == "1")
+        by_code[r["code"]] = candidate
+        entries_by_hanzi.setdefault(r["hanzi"], entry)
+        for key, how in ((r["reading"], "full"), (r["char_reading"], "full"), (r["base"], "base"),
+                         (r["short"], "short"), (r["hanzi"], "hanzi"),
+                         (r["base_hanzi"], "hanzi"), (r["traditional"], "hanzi"), (forms.plain(r["pinyin"]), "pinyin"),
+                         (r["standard"], "standard"), (r["base_standard"], "standard")):
+            if key and (entry, how) not in keys[key]:
+                keys[key].append((entry, how))
+    for r in _tsv("conventional.tsv"):
+        entry = entries_by_hanzi.get(r["hanzi"])
+        if entry is not None:
+            keys[r["reading"]].append((entry, "short" if r.get("kind") == "short" else "conventional"))
+    for person in _people():
+        entry = _Entry(person)
+        for key, how in ((person.reading, "reading"), (person.hanzi, "hanzi"), (person.traditional, "hanzi"),
+                         (forms.plain(person.pinyin), "pinyin"), (person.standard, "standard")):
+            keys[key].append((entry, how))
+    return dict(keys), by_code
+
+
+def _people() -> list[Candidate]:
+    return [Candidate("person", r["hanzi"], r["traditional"], r["reading"], r["pinyin"], r["standard"],
+                      roles=tuple(filter(None, r["roles"].split(" | "))))
+            for r in _tsv("people.tsv")]
+
+
+def from_hanzi(hanzi: str, *, person: bool | None = None) -> Candidate:
+    """The four forms of any Chinese name, known or not (a known one comes with its gazetteer facts)."""
+    keys, _ = index()
+    known = [entry.candidate for entry, how in keys.get(hanzi, []) if how == "hanzi"]
+    if known:
+        return known[0]
+    is_person = bool(person)
+    return Candidate("name", hanzi, forms.traditional(hanzi), forms.reading(hanzi, person=is_person),
+                     forms.pinyin(hanzi, person=is_person), forms.standard(hanzi, person=is_person),
+                     confidence=0.5, why=("forms computed from the Hanzi; in no gazetteer",))
+
+
+def lookup(text: str, context: str | None = None) -> list[Candidate]:
+    """Every place or person ``text`` may name, best first, each with its confidence and why.
+
+    ``text`` is a Chinese Korean reading (가목사, 습근평), Hanzi (佳木斯, 习近平), pinyin (Jiamusi,
+    "Xi Jinping") or a South Korean transcription (자무쓰, 시진핑). ``context`` (the article) ranks
+    places whose province or prefecture it names first.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"lookup() takes a str, not {type(text).__name__}")
+    query = text.strip()
+    if not query:
+        return []
+    keys, by_code = index()
+    key = forms.plain(query) if _LATIN.search(query) and not _HAN.search(query) else query.replace(" ", "")
+    found = _unique(keys.get(key, []))
+    ranked = sorted((_score(entry, how, key, len(found), context, by_code) for entry, how in found),
+                    key=lambda c: (-c.confidence, c.code or "", c.hanzi))
+    if not ranked and _HAN.search(query):
+        return [from_hanzi(query)]
+    return ranked
+
+
+def _unique(found: list[tuple[_Entry, str]]) -> list[tuple[_Entry, str]]:
+    best: dict[int, tuple[_Entry, str]] = {}
+    order = ["full", "hanzi", "reading", "conventional", "short", "standard", "pinyin", "base"]
+    for entry, how in found:
+        seen = best.get(id(entry))
+        if seen is None or order.index(how) < order.index(seen[1]):
+            best[id(entry)] = (entry, how)
+    return list(best.values())
+
+
+def _score(entry: _Entry, how: str, query: str, competitors: int, context: str | None,
+           by_code: dict[str, Candidate]) -> Candidate:
+    c = entry.candidate
+    if c.kind == "person":
+        return replace(c, confidence=0.95 if competitors == 1 else 0.8, why=(f"official, by {how}",))
+    score, why = 0.5, [f"matched its {how} form"]
+    if how in ("full", "hanzi", "conventional"):
+        score += 0.25
+        why.append("an explicit suffix or Hanzi" if how != "conventional" else "the form the papers use")
+    if c.code and c.code[:2] in NORTH_EAST:
+        score += 0.1
+        why.append("in the north-east")
+    score += {"province": 0.1, "prefecture": 0.06, "county": 0.0}.get(c.level or "", 0)
+    # the papers' own region is always a place: prefecture-level names of the north-east, Yanbian's
+    # counties (names.md); elsewhere a base reading that is also a common word (대상) loses weight
+    home = c.code and (c.code[:2] in NORTH_EAST and c.level != "county" or c.code[:4] == "2224")
+    if entry.ordinary and how == "base" and not home:
+        score -= 0.2
+        why.append("also an ordinary word")
+    if context and c.code:
+        own = {c.reading, _base_reading(c)} - {query}
+        if any(form and form in context for form in own):
+            score += 0.3
+            why.append("the article names it in full")
+        for code in {c.code[:2] + "0000", c.code[:4] + "00"} - {c.code}:
+            around = by_code.get(code)
+            if around and (around.reading in context or forms.split_suffix(around.hanzi)[0] in context
+                           or _base_reading(around) in context):
+                score += 0.3
+                why.append(f"the article names {around.reading}")
+                break
+    if competitors > 1:
+        why.append(f"{competitors} entries share this form")
+    return replace(c, confidence=max(0.05, min(score, 0.99)), why=tuple(why))
+
+
+def _base_reading(c: Candidate) -> str:
+    base, suffix = forms.split_suffix(c.hanzi)
+    return c.reading[: len(c.reading) - len(forms.reading(suffix))] if suffix else c.reading

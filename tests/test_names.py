@@ -1,0 +1,110 @@
+"""Names in four forms, the gazetteers and the lookup: issue 4's must-holds."""
+
+import json
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from yalu import names
+from yalu.cli import main
+from yalu.names import forms
+
+
+@pytest.mark.parametrize("query, hanzi", [
+    ("습근평", "习近平"), ("허근", "许勤"), ("호가복", "胡家福"),
+])
+def test_names_people_by_reading(query, hanzi):
+    best = names.lookup(query)[0]
+    assert (best.kind, best.hanzi) == ("person", hanzi)
+
+
+@pytest.mark.parametrize("query, code", [
+    ("가목사", "230800"), ("쌍압산", "230500"), ("학강", "230400"), ("령동구", "230503"), ("연길", "222401"),
+    ("연변", "222400"), ("훈춘", "222404"), ("북경", "110000"), ("길림성", "220000"), ("흑룡강", "230000"),
+    ("佳木斯", "230800"), ("Jiamusi", "230800"), ("자무쓰", "230800"),
+])
+def test_names_places_resolve_with_coordinates(query, code):
+    best = names.lookup(query)[0]
+    assert best.kind == "place" and best.code == code
+    assert best.lat is not None and best.lon is not None
+
+
+def test_names_longjiang_in_a_heilongjiang_article(seeds):
+    article = (seeds / "001_cab5228b4c32a580.txt").read_text()
+    assert names.lookup("룡강", context=article)[0].hanzi == "黑龙江省"
+
+
+def test_names_a_shared_reading_returns_every_place_ranked():
+    found = names.lookup("조양")
+    assert len(found) >= 5 and len({c.code for c in found}) == len(found)
+    assert [c.confidence for c in found] == sorted((c.confidence for c in found), reverse=True)
+    assert all(c.why for c in found)
+    liaoning = names.lookup("조양", context="료녕성 조양시 농민들")
+    assert liaoning[0].hanzi == "朝阳市"
+
+
+def test_names_person_is_never_a_place():
+    assert all(c.kind == "person" for c in names.lookup("허근"))
+
+
+@pytest.mark.parametrize("hanzi, expected", [
+    ("习近平", "시진핑"), ("许勤", "쉬친"), ("胡家福", "후자푸"),
+])
+def test_names_person_transcriptions(hanzi, expected):
+    assert forms.standard(hanzi, person=True) == expected
+
+
+@pytest.mark.parametrize("hanzi, expected", [
+    ("佳木斯", "자무쓰"), ("双鸭山", "솽야산"), ("鹤岗", "허강"), ("延吉", "옌지"), ("哈尔滨", "하얼빈"),
+    ("珲春", "훈춘"), ("黑龙江省", "헤이룽장성"), ("岭东区", "링둥구"), ("石家庄", "스자좡"), ("西藏", "시짱"),
+    ("曾庆红", "쩡칭훙"),
+])
+def test_names_place_transcriptions(hanzi, expected):
+    assert forms.standard(hanzi, person=hanzi == "曾庆红") == expected
+
+
+@pytest.mark.parametrize("hanzi, expected", [
+    ("沈阳", "심양"), ("辽宁", "료녕"), ("宁安", "녕안"), ("龙井", "룡정"), ("习近平", "습근평"),
+    ("佳木斯", "가목사"), ("双鸭山", "쌍압산"),
+])
+def test_names_readings_keep_the_papers_spelling(hanzi, expected):
+    assert forms.reading(hanzi) == expected
+
+
+def test_names_surname_overrides():
+    assert forms.reading("金正日", person=True).startswith("김")
+    assert forms.reading("沈跃跃", person=True).startswith("심")
+
+
+def test_names_unknown_hanzi_still_gets_its_forms():
+    c = names.lookup("王小明")[0]
+    assert (c.kind, c.reading, c.pinyin, c.standard) == ("name", "왕소명", "Wángxiǎomíng", "왕샤오밍")
+    assert c.confidence < 0.9 and c.why
+
+
+def test_names_cli_json():
+    result = CliRunner().invoke(main, ["name", "훈춘", "--json"])
+    data = json.loads(result.stdout)
+    first = data["candidates"][0]
+    assert data["query"] == "훈춘"
+    for key in ("kind", "hanzi", "traditional", "reading", "pinyin", "standard", "code", "level", "parent",
+                "lat", "lon", "roles", "confidence", "why"):
+        assert key in first
+    assert first["hanzi"] == "珲春市" and first["parent"] == "222400"
+
+
+def test_names_cli_shows_four_forms():
+    result = CliRunner().invoke(main, ["name", "习近平"])
+    assert result.exit_code == 0
+    for form in ("습근평", "習近平", "Xí Jìnpíng", "시진핑"):
+        assert form in result.stdout
+
+
+def test_names_places_table_is_what_the_forms_give():
+    """places.tsv is generated; spot-check that it agrees with the code that reads names at run time."""
+    _, by_code = names.index()
+    assert len(by_code) > 3200
+    for code in ("230800", "222404", "110000", "540000"):
+        c = by_code[code]
+        assert c.traditional == forms.traditional(c.hanzi)
