@@ -108,3 +108,19 @@ def test_names_places_table_is_what_the_forms_give():
     for code in ("230800", "222404", "110000", "540000"):
         c = by_code[code]
         assert c.traditional == forms.traditional(c.hanzi)
+
+
+def test_names_page_evidence_pairs_readings_with_hanzi(seeds):
+    import yalu
+
+    doc = yalu.read(seeds / "001_cab5228b4c32a580.txt", entities=True)
+    pairs = {e.hanzi: (e.reading, [doc.text[s.start:s.end] for s in e.spans]) for e in doc.entities}
+    assert pairs["恒泰"] == ("항태", ["항태"])
+    assert pairs["国信通"] == ("국신통", ["국신통"])
+    assert pairs["中建材佳星玻璃"] == ("중건재가성유리", ["중건재가성유리"])
+    assert "演示" not in pairs                   # 시뮬레이션(演示) is a translation, not a reading
+    assert yalu.Document.from_json(doc.to_json()) == doc
+
+    review = yalu.read(seeds / "000_1674585d37812f59.txt", entities=True).entities
+    assert {(e.hanzi, e.reading, e.evidence) for e in review} == {("林洪吉", "림홍길", "review"),
+                                                                  ("郑恩峰", "정은봉", "review")}

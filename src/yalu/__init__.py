@@ -15,7 +15,7 @@ from pathlib import Path
 
 import dataclasses
 
-from .document import SCHEMA_VERSION, Author, Change, Document, Gloss, Review, Span, Warning
+from .document import SCHEMA_VERSION, Author, Change, Document, Entity, Gloss, Review, Span, Warning
 from .errors import AlignmentError, NoArticle, UnreadableInput, YaluError
 from .extract import extract
 from . import names
@@ -23,7 +23,7 @@ from .orthography import Standardized, standardize, variants
 from .sources import MAX_BYTES, Page, load
 
 __all__ = [
-    "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "Gloss", "NoArticle", "Page", "Result", "Review",
+    "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "Entity", "Gloss", "NoArticle", "Page", "Result", "Review",
     "Span", "Standardized", "UnreadableInput", "Warning", "YaluError", "expand", "names", "read", "read_many",
     "standardize", "variants",
 ]
@@ -33,18 +33,22 @@ PAGE_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml")
 
 
 def read(source: str | Path | bytes, *, url: str | None = None, name: str | None = None,
-         max_bytes: int = MAX_BYTES, standard: bool = False) -> Document:
+         max_bytes: int = MAX_BYTES, standard: bool = False, entities: bool = False) -> Document:
     """Read one page (a path, ``"-"`` for stdin, or bytes) into a Document.
 
     ``url`` is where the page came from, when it was saved to a file: it tells the outlet and, when the
     page prints no date, the date. ``standard=True`` also runs the orthography stage, filling
-    ``doc.changes`` (``doc.standard_text`` works either way). Raises a YaluError subclass naming the
-    input and the reason.
+    ``doc.changes`` (``doc.standard_text`` works either way); ``entities=True`` adds the names the page
+    pairs with their Hanzi (항태(恒泰), the review chain) as ``doc.entities``. Raises a YaluError subclass
+    naming the input and the reason.
     """
     doc = extract(load(source, name=name, url=url, max_bytes=max_bytes), url=url)
     if standard:
         result = standardize(doc.text)
         doc = dataclasses.replace(doc, changes=result.changes, glosses=result.glosses)
+    if entities:
+        from .names.evidence import entities as page_entities
+        doc = dataclasses.replace(doc, entities=page_entities(doc))
     return doc
 
 
@@ -69,9 +73,9 @@ def expand(inputs: Iterable[str | Path]) -> Iterator[str]:
             yield str(item)
 
 
-def _read_one(name: str, url: str | None = None, standard: bool = False) -> Result:
+def _read_one(name: str, url: str | None = None, standard: bool = False, entities: bool = False) -> Result:
     try:
-        return Result(name, document=read(name, url=url, standard=standard))
+        return Result(name, document=read(name, url=url, standard=standard, entities=entities))
     except YaluError as error:
         return Result(name, error=error)
     except Exception as error:  # a bug in yalu must not sink a batch: report it on this page and go on
@@ -79,7 +83,7 @@ def _read_one(name: str, url: str | None = None, standard: bool = False) -> Resu
 
 
 def read_many(inputs: Iterable[str | Path], *, url: str | None = None, standard: bool = False,
-              workers: int | None = None) -> Iterator[Result]:
+              entities: bool = False, workers: int | None = None) -> Iterator[Result]:
     """Read pages and folders, yielding a Result per page in order; one bad page never stops the rest.
 
     With more than a few pages the work is spread over ``workers`` processes (default: all cores).
@@ -87,8 +91,8 @@ def read_many(inputs: Iterable[str | Path], *, url: str | None = None, standard:
     names = list(expand(inputs))
     workers = workers or os.cpu_count() or 1
     if url is not None or workers == 1 or len(names) < 8 or "-" in names:
-        yield from (_read_one(name, url, standard) for name in names)
+        yield from (_read_one(name, url, standard, entities) for name in names)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_read_one, names, [None] * len(names), [standard] * len(names),
-                            chunksize=max(1, len(names) // (workers * 8)))
+                            [entities] * len(names), chunksize=max(1, len(names) // (workers * 8)))

@@ -47,11 +47,14 @@ def main() -> None:
 @click.option("--standard", is_flag=True,
               help="Also give the text in South Korean standard spelling: --text prints it instead of the "
                    "original, --json/--jsonl records carry every change (span, replacement, rule, tier).")
+@click.option("--entities", is_flag=True,
+              help="Also list the Chinese names the page pairs with their Hanzi (항태(恒泰), the review chain's "
+                   "林洪吉) with their four forms.")
 @click.option("--workers", type=click.IntRange(1), default=None, metavar="N",
               help="Processes for a batch (default: all cores).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary of failures on stderr.")
 def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, as_text: bool, standard: bool,
-         workers: int | None, quiet: bool) -> None:
+         entities: bool, workers: int | None, quiet: bool) -> None:
     """Read pages into article records.
 
     INPUT is a saved page (plain-text scrape or HTML, in UTF-8, CP949/EUC-KR or GB18030), a folder
@@ -76,7 +79,7 @@ def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, a
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=not show_progress, transient=True) as progress:
         task = progress.add_task("read", total=len(names))
-        for result in read_many(names, url=url, standard=standard, workers=workers):
+        for result in read_many(names, url=url, standard=standard, entities=entities, workers=workers):
             progress.advance(task)
             if result.error is not None:
                 failures.append(result)
@@ -133,6 +136,9 @@ def _summary(doc: Document, name: str, several: bool) -> None:
     if doc.changes is not None:
         rules = sorted({c.rule for c in doc.changes})
         out.print(f"  [cyan]{'standard':<10}[/cyan]{len(doc.changes)} changes ({', '.join(rules) or 'none'})")
+    for entity in doc.entities or ():
+        out.print(f"  [cyan]{'name':<10}[/cyan]{entity.reading} · {entity.hanzi} · {entity.pinyin} · "
+                  f"{entity.standard}  [dim]{entity.kind}, from {entity.evidence}[/dim]")
     for warning in doc.warnings:
         out.print(f"  [yellow]warning[/yellow]   {warning.code}: {warning.message}")
     out.print()

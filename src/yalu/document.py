@@ -78,6 +78,26 @@ class Gloss:
                 "confidence": self.confidence, "hanzi": self.hanzi}
 
 
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A Chinese name the page itself pairs with its Hanzi: 항태(恒泰), or 林洪吉 in the review chain."""
+
+    id: str                      # e1, e2 … within the Document
+    kind: str                    # place, person, or name (known only by its forms)
+    hanzi: str
+    reading: str                 # the Chinese Korean form (the page's own, checked against the Hanzi)
+    pinyin: str
+    standard: str
+    evidence: str                # parentheses, review, byline
+    spans: tuple[Span, ...] = ()  # the reading in the text; none for names in bylines and review chains
+    code: str | None = None      # division code, for places
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "hanzi": self.hanzi, "reading": self.reading,
+                "pinyin": self.pinyin, "standard": self.standard, "evidence": self.evidence,
+                "spans": [s.to_dict() for s in self.spans], "code": self.code}
+
+
 def apply_changes(text: str, changes: Iterable[Change]) -> str:
     """The text with the changes applied; they must not overlap."""
     out, pos = [], 0
@@ -116,6 +136,7 @@ class Document:
     encoding: str | None = None
     changes: tuple[Change, ...] | None = None   # None: the orthography stage has not run
     glosses: tuple[Gloss, ...] | None = None
+    entities: tuple[Entity, ...] | None = None   # None: the names stage has not run
     id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -135,6 +156,8 @@ class Document:
         yield from self.paragraph_spans
         for change in (self.changes or ()) + (self.glosses or ()):
             yield Span(change.start, change.end)
+        for entity in self.entities or ():
+            yield from entity.spans
 
     def span_text(self, span: Span | None) -> str | None:
         return None if span is None else self.text[span.start:span.end]
@@ -200,6 +223,7 @@ class Document:
             "encoding": self.encoding,
             "changes": None if self.changes is None else [c.to_dict() for c in self.changes],
             "glosses": None if self.glosses is None else [g.to_dict() for g in self.glosses],
+            "entities": None if self.entities is None else [e.to_dict() for e in self.entities],
         }
 
     def to_json(self, indent: int | None = None) -> str:
@@ -245,6 +269,9 @@ class Document:
             glosses=None if data.get("glosses") is None else tuple(
                 Gloss(g["start"], g["end"], tuple(g["standard"]), g["sense"], g["confidence"], g.get("hanzi", ""))
                 for g in data["glosses"]),
+            entities=None if data.get("entities") is None else tuple(
+                Entity(e["id"], e["kind"], e["hanzi"], e["reading"], e["pinyin"], e["standard"], e["evidence"],
+                       tuple(span(d) for d in e["spans"]), e.get("code")) for e in data["entities"]),
         )
 
     @classmethod
