@@ -124,3 +124,11 @@ def test_names_page_evidence_pairs_readings_with_hanzi(seeds):
     review = yalu.read(seeds / "000_1674585d37812f59.txt", entities=True).entities
     assert {(e.hanzi, e.reading, e.evidence) for e in review} == {("林洪吉", "림홍길", "review"),
                                                                   ("郑恩峰", "정은봉", "review")}
+
+
+def test_names_unknown_reading_gets_low_confidence_guesses():
+    found = names.lookup("왕소명")
+    assert found and all(c.kind == "person" and c.confidence <= 0.2 for c in found)
+    assert all(names.reading(c.hanzi, person=True) == "왕소명" for c in found)
+    assert "王小明" in {c.hanzi for c in found}
+    assert all("proposal" in " ".join(c.why) for c in found)

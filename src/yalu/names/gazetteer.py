@@ -135,7 +135,48 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
                     key=lambda c: (-c.confidence, c.code or "", c.hanzi))
     if not ranked and _HAN.search(query):
         return [from_hanzi(query)]
+    if not ranked and _READING.fullmatch(key):
+        return guess_person(key)
     return ranked
+
+
+_READING = re.compile(r"[\uac00-\ud7a3]{2,4}")
+
+
+@cache
+def _name_chars() -> tuple[dict[str, list[tuple[str, float]]], dict[str, list[tuple[str, float]]]]:
+    surnames: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    given: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for r in _tsv("name_chars.tsv"):
+        (surnames if r["kind"] == "surname" else given)[r["reading"]].append((r["hanzi"], float(r["ppm"])))
+    for table in (surnames, given):
+        for options in table.values():
+            options.sort(key=lambda o: -o[1])
+    return surnames, given
+
+
+def guess_person(reading: str, limit: int = 5) -> list[Candidate]:
+    """Hanzi a Chinese Korean reading of a person's name could stand for, by character frequency.
+
+    Proposals only: for 400 random names the true Hanzi came first one time in eight (names.md), so
+    these carry a low confidence and say so; a gazetteer or the page's own Hanzi decides.
+    """
+    surnames, given = _name_chars()
+    split = 2 if len(reading) >= 4 and reading[:2] in surnames else 1
+    options = [surnames.get(reading[:split], [])] + [given.get(syllable, [])[:8] for syllable in reading[split:]]
+    if any(not o for o in options):
+        return []
+    combos: list[tuple[str, float]] = [("", 1.0)]
+    for choices in options:
+        combos = sorted(((h + c, p * w) for h, p in combos for c, w in choices[:8]), key=lambda x: -x[1])[:50]
+    total = sum(p for _, p in combos) or 1.0
+    out = []
+    for hanzi, weight in combos[:limit]:
+        person = from_hanzi(hanzi, person=True)
+        out.append(replace(person, kind="person", reading=reading, confidence=round(min(0.2, weight / total), 3),
+                           why=("guessed from the frequencies of surname and given-name characters",
+                                "in no gazetteer: a proposal, not a fact")))
+    return out
 
 
 def _unique(found: list[tuple[_Entry, str]]) -> list[tuple[_Entry, str]]:
