@@ -69,17 +69,6 @@ def traditional(hanzi: str) -> str:
     return _converter().convert(hanzi)
 
 
-def simplified_of(hanzi: str) -> str:
-    return _t2s().convert(hanzi)
-
-
-@cache
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def reading(hanzi: str, *, person: bool = False) -> str:
     """习近平 → 습근평, 沈阳 → 심양, 辽宁 → 료녕; for a person the surname overrides apply (金 김)."""
     t = tables()

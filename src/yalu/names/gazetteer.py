@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -51,8 +51,7 @@ class Candidate:
 @dataclass
 class _Entry:
     candidate: Candidate
-    ordinary: bool = False
-    keys: dict[str, str] = field(default_factory=dict)     # key → how it was indexed (full, base, short …)
+    ordinary: bool = False        # the base reading is also a common word (대상)
 
 
 def _data(name: str) -> str:
