@@ -5,9 +5,9 @@
 places.tsv, the Chinese administrative divisions:
 Source: cpca's resources/adcodes.csv (MIT): every division with its code and coordinates. Placeholder
 rows (市辖区, 县, 省直辖县级行政区划 …) are dropped. For each division the four forms come from
-yalu.names.forms, so the table and the runtime agree; ``ordinary`` marks a base reading that is also a
-common Sino-Korean word in NK-HanDic (대상 大祥区 vs 對象 "target"), which text matching must treat with
-care. The file says which cpca version it was built from.
+yalu.names.forms, so the table and the runtime agree; ``ordinary`` marks a base reading that NK-HanDic
+reads as a word of its own (대상 大祥区 vs 對象 "target", 공안 公安县 vs "police"), which text matching
+must treat with care. The file says which cpca version it was built from.
 
 people.tsv, from officials.yaml (the hand-edited list): each official with the four forms computed
 here, so that loading needs neither pypinyin nor OpenCC. A test rebuilds it in memory and compares.
@@ -39,11 +39,15 @@ def level_of(code: str) -> str:
     return "province" if code[2:] == "0000" else "prefecture" if code[4:] == "00" else "county"
 
 
-def ordinary(base_reading: str, base_traditional: str) -> bool:
-    """The base reading is a common noun of its own (with other hanji) in NK-HanDic."""
+def ordinary(base_reading: str) -> bool:
+    """NK-HanDic reads the base as a word of its own that is not a name: one common noun or adverb
+    (공안 公安 "police", 대상 對象), or an inflected predicate (강한 "strong", 서기 "standing")."""
     morphs, _ = analyse(base_reading)
-    return (len(morphs) == 1 and morphs[0].tag == "NNG" and morphs[0].hanja is not None
-            and morphs[0].hanja != base_traditional)
+    if not morphs:
+        return False
+    if len(morphs) == 1:
+        return morphs[0].tag not in ("NNP", "") and bool(morphs[0].lemma)
+    return morphs[0].tag in ("VV", "VA", "VX", "NR")
 
 
 def build() -> str:
@@ -72,15 +76,16 @@ def build() -> str:
         if suffix and base_reading.endswith(forms.reading(suffix)):
             base_reading = base_reading[: -len(forms.reading(suffix))]
         reading = base_reading + (forms.reading(suffix) if suffix else "")
-        short = base_reading + forms.reading(suffix[-1]) if suffix.endswith("自治州") else ""
-        base_standard = forms.standard(base)
+        # short forms of autonomous units: 연변주 (延边朝鲜族自治州), 장백현 (长白朝鲜族自治县)
+        short = base_reading + forms.reading(suffix[-1]) if suffix.endswith(("自治州", "自治县", "自治旗")) else ""
+        base_standard = forms.standard(base, split=False)
         standard = forms.standard(hanzi)
         writer.writerow([
             code, hanzi, level, parent, r["latitude"] or "", r["longitude"] or "", forms.traditional(hanzi),
             reading, char_reading if char_reading != reading else "", base_reading, short, base, forms.pinyin(base),
             standard,
             base_standard if suffix else "",
-            "1" if len(base_reading) == 2 and ordinary(base_reading, forms.traditional(base)) else "",
+            "1" if len(base_reading) == 2 and ordinary(base_reading) else "",
         ])
     return out.getvalue()
 

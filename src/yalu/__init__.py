@@ -15,7 +15,7 @@ from pathlib import Path
 
 import dataclasses
 
-from .document import SCHEMA_VERSION, Author, Change, Document, Entity, Gloss, Review, Span, Warning
+from .document import SCHEMA_VERSION, Author, Change, Document, Entity, Gloss, Mention, Review, Span, Warning
 from .errors import AlignmentError, NoArticle, UnreadableInput, YaluError
 from .extract import extract
 from . import names
@@ -23,7 +23,7 @@ from .orthography import Standardized, standardize, variants
 from .sources import MAX_BYTES, Page, load
 
 __all__ = [
-    "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "Entity", "Gloss", "NoArticle", "Page", "Result", "Review",
+    "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "Entity", "Gloss", "Mention", "NoArticle", "Page", "Result", "Review",
     "Span", "Standardized", "UnreadableInput", "Warning", "YaluError", "expand", "names", "read", "read_many",
     "standardize", "variants",
 ]
@@ -33,13 +33,15 @@ PAGE_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml")
 
 
 def read(source: str | Path | bytes, *, url: str | None = None, name: str | None = None,
-         max_bytes: int = MAX_BYTES, standard: bool = False, entities: bool = False) -> Document:
+         max_bytes: int = MAX_BYTES, standard: bool = False, entities: bool = False,
+         mentions: bool = False) -> Document:
     """Read one page (a path, ``"-"`` for stdin, or bytes) into a Document.
 
     ``url`` is where the page came from, when it was saved to a file: it tells the outlet and, when the
     page prints no date, the date. ``standard=True`` also runs the orthography stage, filling
     ``doc.changes`` (``doc.standard_text`` works either way); ``entities=True`` adds the names the page
-    pairs with their Hanzi (항태(恒泰), the review chain) as ``doc.entities``. Raises a YaluError subclass
+    pairs with their Hanzi (항태(恒泰), the review chain) as ``doc.entities``; ``mentions=True`` the people,
+    places, organisations and dates the text names, as ``doc.mentions``. Raises a YaluError subclass
     naming the input and the reason.
     """
     doc = extract(load(source, name=name, url=url, max_bytes=max_bytes), url=url)
@@ -49,6 +51,9 @@ def read(source: str | Path | bytes, *, url: str | None = None, name: str | None
     if entities:
         from .names.evidence import entities as page_entities
         doc = dataclasses.replace(doc, entities=page_entities(doc))
+    if mentions:
+        from .annotate.mentions import mentions as text_mentions
+        doc = dataclasses.replace(doc, mentions=text_mentions(doc))
     return doc
 
 

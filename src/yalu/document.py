@@ -98,6 +98,27 @@ class Entity:
                 "spans": [s.to_dict() for s in self.spans], "code": self.code}
 
 
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the text that names something: kind person, place, org or date.
+
+    ``entity`` links to a gazetteer entry (person:习近平, place:230800); ``value`` is the normalised
+    form (the Hanzi, or an ISO date or range); ``source`` says how a date's year was known.
+    """
+
+    start: int
+    end: int
+    kind: str
+    entity: str | None = None
+    value: str | None = None
+    confidence: float = 0.0
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "kind": self.kind, "entity": self.entity,
+                "value": self.value, "confidence": round(self.confidence, 3), "source": self.source}
+
+
 def apply_changes(text: str, changes: Iterable[Change]) -> str:
     """The text with the changes applied; they must not overlap."""
     out, pos = [], 0
@@ -137,6 +158,7 @@ class Document:
     changes: tuple[Change, ...] | None = None   # None: the orthography stage has not run
     glosses: tuple[Gloss, ...] | None = None
     entities: tuple[Entity, ...] | None = None   # None: the names stage has not run
+    mentions: tuple[Mention, ...] | None = None
     id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -158,6 +180,8 @@ class Document:
             yield Span(change.start, change.end)
         for entity in self.entities or ():
             yield from entity.spans
+        for mention in self.mentions or ():
+            yield Span(mention.start, mention.end)
 
     def span_text(self, span: Span | None) -> str | None:
         return None if span is None else self.text[span.start:span.end]
@@ -224,6 +248,7 @@ class Document:
             "changes": None if self.changes is None else [c.to_dict() for c in self.changes],
             "glosses": None if self.glosses is None else [g.to_dict() for g in self.glosses],
             "entities": None if self.entities is None else [e.to_dict() for e in self.entities],
+            "mentions": None if self.mentions is None else [m.to_dict() for m in self.mentions],
         }
 
     def to_json(self, indent: int | None = None) -> str:
@@ -272,6 +297,9 @@ class Document:
             entities=None if data.get("entities") is None else tuple(
                 Entity(e["id"], e["kind"], e["hanzi"], e["reading"], e["pinyin"], e["standard"], e["evidence"],
                        tuple(span(d) for d in e["spans"]), e.get("code")) for e in data["entities"]),
+            mentions=None if data.get("mentions") is None else tuple(
+                Mention(m["start"], m["end"], m["kind"], m.get("entity"), m.get("value"), m.get("confidence", 0.0),
+                        m.get("source")) for m in data["mentions"]),
         )
 
     @classmethod

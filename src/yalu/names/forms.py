@@ -88,7 +88,7 @@ def split_suffix(hanzi: str) -> tuple[str, str]:
         if hanzi.endswith(suffix) and len(hanzi) > len(suffix):
             base = hanzi[: -len(suffix)]
             ethnic = _ETHNIC.search(base)
-            if ethnic and ethnic.start() > 0:
+            if ethnic and ethnic.start() > 1:      # 内蒙古 is one name, not 内 + 蒙古
                 return base[: ethnic.start()], base[ethnic.start():] + suffix
             return base, suffix
     return hanzi, ""
@@ -165,7 +165,7 @@ def hangul(syllable: str) -> str:
     return _compose(lead, vowel, tail) + rest
 
 
-def standard(hanzi: str, *, person: bool = False) -> str:
+def standard(hanzi: str, *, person: bool = False, split: bool = True) -> str:
     """佳木斯 → 자무쓰, 黑龙江省 → 헤이룽장성, 习近平 → 시진핑: the base transcribed, the suffix Sino-Korean.
 
     A conventional South Korean form (香港 홍콩, 澳门 마카오) beats the rule.
@@ -173,7 +173,7 @@ def standard(hanzi: str, *, person: bool = False) -> str:
     conventional = _standard_forms()
     if hanzi in conventional:
         return conventional[hanzi]
-    base, suffix = (hanzi, "") if person else split_suffix(hanzi)
+    base, suffix = (hanzi, "") if person or not split else split_suffix(hanzi)
     body = conventional.get(base) or "".join(hangul(plain(s)) for s in syllables(base, person=person))
     return body + (reading(suffix) if suffix else "")
 

@@ -200,6 +200,7 @@ def _score(entry: _Entry, how: str, query: str, competitors: int, context: str |
     if c.code and c.code[:2] in NORTH_EAST:
         score += 0.1
         why.append("in the north-east")
+    # the north-east outweighs level: 화전 is 桦甸 (Jilin) before 和田 (Xinjiang) for these papers' readers
     score += {"province": 0.1, "prefecture": 0.06, "county": 0.0}.get(c.level or "", 0)
     # the papers' own region is always a place: prefecture-level names of the north-east, Yanbian's
     # counties (names.md); elsewhere a base reading that is also a common word (대상) loses weight
