@@ -210,7 +210,7 @@ def _score(entry: _Entry, how: str, query: str, competitors: int, context: str |
         why.append("also an ordinary word")
     if context and c.code:
         own = {c.reading, _base_reading(c)} - {query}
-        if any(form and form in context for form in own):
+        if any(len(form) >= 2 and form in context for form in own):      # 구 (邱) alone is no evidence
             score += 0.3
             why.append("the article names it in full")
         for code in {c.code[:2] + "0000", c.code[:4] + "00"} - {c.code}:
