@@ -52,3 +52,25 @@ def test_annotate_organisations_with_their_hanzi(seed_docs):
 def test_annotate_mentions_round_trip(seed_docs):
     for doc in seed_docs.values():
         assert yalu.Document.from_json(doc.to_json()) == doc
+
+
+def test_annotate_tour_of_seed_001_exactly(seed_docs):
+    doc = seed_docs["001_cab5228b4c32a580"]
+    (tour,) = [e for e in doc.events if e.kind == "tour"]
+    assert (tour.start, tour.end) == ("2021-11-26", "2021-11-28")
+    assert tour.date_source.startswith("inferred")
+    assert tour.people == (("person:许勤", "leader"),)
+    assert [(s.name, s.place) for s in tour.stops] == [
+        ("가목사", "place:230800"), ("쌍압산", "place:230500"), ("학강", "place:230400")]
+    assert [s.sites for s in tour.stops] == [
+        ("도시건설계획전시관", "흑룡강항태(恒泰)건설그룹", "가목사공업기술연구원",
+         "가목사중건재가성유리(中建材佳星玻璃)(흑룡강)유한회사"),
+        ("시 도서관", "령동구 중산가두 통달주민지역사회", "흑룡강건룡철강유한회사"),
+        ("흥안로파출소", "흑룡강국신통(国信通)과학기술정보산업주식유한회사", "중국오광그룹(흑룡강)흑연산업유한회사"),
+    ]
+    for stop in tour.stops:          # every part points to the span it came from
+        assert [doc.text[s.start:s.end] for s in stop.spans[1:]] == list(stop.sites)
+
+
+def test_annotate_no_tour_in_a_meeting_report(seed_docs):
+    assert not [e for e in seed_docs["000_1674585d37812f59"].events if e.kind == "tour"]

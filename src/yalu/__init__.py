@@ -41,7 +41,8 @@ def read(source: str | Path | bytes, *, url: str | None = None, name: str | None
     page prints no date, the date. ``standard=True`` also runs the orthography stage, filling
     ``doc.changes`` (``doc.standard_text`` works either way); ``entities=True`` adds the names the page
     pairs with their Hanzi (항태(恒泰), the review chain) as ``doc.entities``; ``mentions=True`` the people,
-    places, organisations and dates the text names, as ``doc.mentions``. Raises a YaluError subclass
+    places, organisations and dates the text names, as ``doc.mentions``, and the events built from them
+    (inspection tours with their stops) as ``doc.events``. Raises a YaluError subclass
     naming the input and the reason.
     """
     doc = extract(load(source, name=name, url=url, max_bytes=max_bytes), url=url)
@@ -52,8 +53,10 @@ def read(source: str | Path | bytes, *, url: str | None = None, name: str | None
         from .names.evidence import entities as page_entities
         doc = dataclasses.replace(doc, entities=page_entities(doc))
     if mentions:
+        from .annotate.events import events as text_events
         from .annotate.mentions import mentions as text_mentions
-        doc = dataclasses.replace(doc, mentions=text_mentions(doc))
+        found = text_mentions(doc)
+        doc = dataclasses.replace(doc, mentions=found, events=text_events(doc, found))
     return doc
 
 
@@ -78,9 +81,10 @@ def expand(inputs: Iterable[str | Path]) -> Iterator[str]:
             yield str(item)
 
 
-def _read_one(name: str, url: str | None = None, standard: bool = False, entities: bool = False) -> Result:
+def _read_one(name: str, url: str | None = None, standard: bool = False, entities: bool = False,
+              mentions: bool = False) -> Result:
     try:
-        return Result(name, document=read(name, url=url, standard=standard, entities=entities))
+        return Result(name, document=read(name, url=url, standard=standard, entities=entities, mentions=mentions))
     except YaluError as error:
         return Result(name, error=error)
     except Exception as error:  # a bug in yalu must not sink a batch: report it on this page and go on
@@ -88,7 +92,7 @@ def _read_one(name: str, url: str | None = None, standard: bool = False, entitie
 
 
 def read_many(inputs: Iterable[str | Path], *, url: str | None = None, standard: bool = False,
-              entities: bool = False, workers: int | None = None) -> Iterator[Result]:
+              entities: bool = False, mentions: bool = False, workers: int | None = None) -> Iterator[Result]:
     """Read pages and folders, yielding a Result per page in order; one bad page never stops the rest.
 
     With more than a few pages the work is spread over ``workers`` processes (default: all cores).
@@ -96,8 +100,9 @@ def read_many(inputs: Iterable[str | Path], *, url: str | None = None, standard:
     names = list(expand(inputs))
     workers = workers or os.cpu_count() or 1
     if url is not None or workers == 1 or len(names) < 8 or "-" in names:
-        yield from (_read_one(name, url, standard, entities) for name in names)
+        yield from (_read_one(name, url, standard, entities, mentions) for name in names)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_read_one, names, [None] * len(names), [standard] * len(names),
-                            [entities] * len(names), chunksize=max(1, len(names) // (workers * 8)))
+                            [entities] * len(names), [mentions] * len(names),
+                            chunksize=max(1, len(names) // (workers * 8)))

@@ -47,6 +47,9 @@ def main() -> None:
 @click.option("--standard", is_flag=True,
               help="Also give the text in South Korean standard spelling: --text prints it instead of the "
                    "original, --json/--jsonl records carry every change (span, replacement, rule, tier).")
+@click.option("--mentions", is_flag=True,
+              help="Also find the people, places, organisations and dates the text names, and the events "
+                   "built from them (inspection tours with their ordered stops and sites).")
 @click.option("--entities", is_flag=True,
               help="Also list the Chinese names the page pairs with their Hanzi (항태(恒泰), the review chain's "
                    "林洪吉) with their four forms.")
@@ -54,7 +57,7 @@ def main() -> None:
               help="Processes for a batch (default: all cores).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary of failures on stderr.")
 def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, as_text: bool, standard: bool,
-         entities: bool, workers: int | None, quiet: bool) -> None:
+         mentions: bool, entities: bool, workers: int | None, quiet: bool) -> None:
     """Read pages into article records.
 
     INPUT is a saved page (plain-text scrape or HTML, in UTF-8, CP949/EUC-KR or GB18030), a folder
@@ -79,7 +82,8 @@ def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, a
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=not show_progress, transient=True) as progress:
         task = progress.add_task("read", total=len(names))
-        for result in read_many(names, url=url, standard=standard, entities=entities, workers=workers):
+        for result in read_many(names, url=url, standard=standard, entities=entities, mentions=mentions,
+                                workers=workers):
             progress.advance(task)
             if result.error is not None:
                 failures.append(result)
@@ -136,6 +140,13 @@ def _summary(doc: Document, name: str, several: bool) -> None:
     if doc.changes is not None:
         rules = sorted({c.rule for c in doc.changes})
         out.print(f"  [cyan]{'standard':<10}[/cyan]{len(doc.changes)} changes ({', '.join(rules) or 'none'})")
+    for event in doc.events or ():
+        people = ", ".join(entity.split(":", 1)[1] for entity, _ in event.people)
+        dates = f"{event.start} … {event.end}" if event.end and event.end != event.start else event.start or "—"
+        out.print(f"  [cyan]{event.kind:<10}[/cyan]{people}  {dates}  [dim]{event.date_source or ''}[/dim]")
+        for number, stop in enumerate(event.stops, 1):
+            hanzi = next((m.value for m in doc.mentions or () if m.entity == stop.place), "")
+            out.print(f"    {number} {stop.name} {hanzi}  " + " · ".join(stop.sites))
     for entity in doc.entities or ():
         out.print(f"  [cyan]{'name':<10}[/cyan]{entity.reading} · {entity.hanzi} · {entity.pinyin} · "
                   f"{entity.standard}  [dim]{entity.kind}, from {entity.evidence}[/dim]")

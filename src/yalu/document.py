@@ -119,6 +119,34 @@ class Mention:
                 "value": self.value, "confidence": round(self.confidence, 3), "source": self.source}
 
 
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """One stop of a tour: a place, and the sites visited there, each backed by its span."""
+
+    place: str                   # the place's entity (place:230800)
+    name: str                    # as the text writes it (가목사)
+    sites: tuple[str, ...]
+    spans: tuple[Span, ...]      # the place's span first, then one per site
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something the article reports: an inspection tour (kind "tour") with its ordered stops."""
+
+    kind: str
+    start: str | None            # ISO dates
+    end: str | None
+    date_source: str | None      # "published", "written", or "inferred from …"
+    people: tuple[tuple[str, str | None], ...] = ()   # (entity, role in the event)
+    stops: tuple[Stop, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "date_source": self.date_source,
+                "people": [{"entity": e, "role": r} for e, r in self.people],
+                "stops": [{"place": s.place, "name": s.name, "sites": list(s.sites),
+                           "spans": [x.to_dict() for x in s.spans]} for s in self.stops]}
+
+
 def apply_changes(text: str, changes: Iterable[Change]) -> str:
     """The text with the changes applied; they must not overlap."""
     out, pos = [], 0
@@ -159,6 +187,7 @@ class Document:
     glosses: tuple[Gloss, ...] | None = None
     entities: tuple[Entity, ...] | None = None   # None: the names stage has not run
     mentions: tuple[Mention, ...] | None = None
+    events: tuple[Event, ...] | None = None
     id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -182,6 +211,9 @@ class Document:
             yield from entity.spans
         for mention in self.mentions or ():
             yield Span(mention.start, mention.end)
+        for event in self.events or ():
+            for stop in event.stops:
+                yield from stop.spans
 
     def span_text(self, span: Span | None) -> str | None:
         return None if span is None else self.text[span.start:span.end]
@@ -249,6 +281,7 @@ class Document:
             "glosses": None if self.glosses is None else [g.to_dict() for g in self.glosses],
             "entities": None if self.entities is None else [e.to_dict() for e in self.entities],
             "mentions": None if self.mentions is None else [m.to_dict() for m in self.mentions],
+            "events": None if self.events is None else [e.to_dict() for e in self.events],
         }
 
     def to_json(self, indent: int | None = None) -> str:
@@ -300,6 +333,11 @@ class Document:
             mentions=None if data.get("mentions") is None else tuple(
                 Mention(m["start"], m["end"], m["kind"], m.get("entity"), m.get("value"), m.get("confidence", 0.0),
                         m.get("source")) for m in data["mentions"]),
+            events=None if data.get("events") is None else tuple(
+                Event(e["kind"], e["start"], e["end"], e["date_source"],
+                      tuple((p["entity"], p["role"]) for p in e["people"]),
+                      tuple(Stop(s["place"], s["name"], tuple(s["sites"]), tuple(span(x) for x in s["spans"]))
+                            for s in e["stops"])) for e in data["events"]),
         )
 
     @classmethod

@@ -87,15 +87,29 @@ def _place_is_meant(key: str, best: gazetteer.Candidate, entries, after: str) ->
     return any(reason.startswith("the article names") for reason in best.why)
 
 
+# Words that place an organisation: 령동구 중산가두 통달주민지역사회, 시 도서관
+_LOCATOR = re.compile(r"(?:[가-힣]*(?:가두|구|진|향|촌|현|시)|[시현주성]) $")
+
+
 def _organisations(doc: Document) -> list[Mention]:
     out = []
-    for match in _WORD.finditer(doc.text):
+    text = doc.text
+    for match in _WORD.finditer(text):
         word = _PARTICLE.sub("", match.group())
-        ending = next((e for e in _org_endings() if word.endswith(e) and len(word) > len(e)), None)
-        if ending:
-            hanzi = re.search(r"[(（]([\u4e00-\u9fff]+)[)）]", word)
-            out.append(Mention(match.start(), match.start() + len(word), "org", None,
-                               hanzi.group(1) if hanzi else None, 0.8))
+        ending = next((e for e in _org_endings() if word.endswith(e)), None)
+        if not ending:
+            continue
+        start = match.start()
+        # up to two locating words before it belong to the name; a bare ending (도서관) needs one
+        for _ in range(2):
+            before = _LOCATOR.search(text, max(0, start - 12), start)
+            if not before or before.end() != start or (before.start() and not text[before.start() - 1].isspace()):
+                break
+            start = before.start()
+        if start == match.start() and len(word) == len(ending):
+            continue
+        hanzi = re.search(r"[(（]([\u4e00-\u9fff]+)[)）]", word)
+        out.append(Mention(start, match.start() + len(word), "org", None, hanzi.group(1) if hanzi else None, 0.8))
     return out
 
 
