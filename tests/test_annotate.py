@@ -74,3 +74,18 @@ def test_annotate_tour_of_seed_001_exactly(seed_docs):
 
 def test_annotate_no_tour_in_a_meeting_report(seed_docs):
     assert not [e for e in seed_docs["000_1674585d37812f59"].events if e.kind == "tour"]
+
+
+def test_annotate_meeting_of_seed_000(seed_docs):
+    doc = seed_docs["000_1674585d37812f59"]
+    (meeting,) = [e for e in doc.events if e.kind == "meeting"]
+    assert meeting.start == "2026-02-28"
+    assert meeting.people == (("person:胡家福", "주당위 서기"),)
+    assert meeting.body == "주당위 상무위원회"
+    kinds = [item.kind for item in meeting.agenda]
+    assert (kinds.count("relayed"), kinds.count("report"), kinds.count("reviewed")) == (7, 2, 2)
+    assert [item.text for item in meeting.agenda if item.kind == "reviewed"] == [
+        "‘중공연변주위 상무위원회 2026년 사업 요점’",
+        "‘1.4분기 전 주 경제, 사회 발전이 량호한 시작을 실현하도록 추동할 데 관한 사업방안’"]
+    for item in meeting.agenda:
+        assert doc.text[item.span.start:item.span.end] == item.text

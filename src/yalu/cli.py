@@ -141,9 +141,12 @@ def _summary(doc: Document, name: str, several: bool) -> None:
         rules = sorted({c.rule for c in doc.changes})
         out.print(f"  [cyan]{'standard':<10}[/cyan]{len(doc.changes)} changes ({', '.join(rules) or 'none'})")
     for event in doc.events or ():
-        people = ", ".join(entity.split(":", 1)[1] for entity, _ in event.people)
+        people = ", ".join(entity.split(":", 1)[1] + (f" ({role})" if role else "") for entity, role in event.people)
         dates = f"{event.start} … {event.end}" if event.end and event.end != event.start else event.start or "—"
         out.print(f"  [cyan]{event.kind:<10}[/cyan]{people}  {dates}  [dim]{event.date_source or ''}[/dim]")
+        if event.body:
+            out.print(f"    {event.body}: " + ", ".join(
+                f"{sum(a.kind == k for a in event.agenda)} {k}" for k in ("relayed", "report", "reviewed")))
         for number, stop in enumerate(event.stops, 1):
             hanzi = next((m.value for m in doc.mentions or () if m.entity == stop.place), "")
             out.print(f"    {number} {stop.name} {hanzi}  " + " · ".join(stop.sites))

@@ -130,6 +130,15 @@ class Stop:
 
 
 @dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """What a meeting did with one item: kind relayed (전달, 학습), report (회보 청취) or reviewed (심의)."""
+
+    kind: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something the article reports: an inspection tour (kind "tour") with its ordered stops."""
 
@@ -139,12 +148,16 @@ class Event:
     date_source: str | None      # "published", "written", or "inferred from …"
     people: tuple[tuple[str, str | None], ...] = ()   # (entity, role in the event)
     stops: tuple[Stop, ...] = ()
+    body: str | None = None      # the body that met (주당위 상무위원회)
+    agenda: tuple[AgendaItem, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "start": self.start, "end": self.end, "date_source": self.date_source,
                 "people": [{"entity": e, "role": r} for e, r in self.people],
                 "stops": [{"place": s.place, "name": s.name, "sites": list(s.sites),
-                           "spans": [x.to_dict() for x in s.spans]} for s in self.stops]}
+                           "spans": [x.to_dict() for x in s.spans]} for s in self.stops],
+                "body": self.body,
+                "agenda": [{"kind": a.kind, "text": a.text, **a.span.to_dict()} for a in self.agenda]}
 
 
 def apply_changes(text: str, changes: Iterable[Change]) -> str:
@@ -214,6 +227,8 @@ class Document:
         for event in self.events or ():
             for stop in event.stops:
                 yield from stop.spans
+            for item in event.agenda:
+                yield item.span
 
     def span_text(self, span: Span | None) -> str | None:
         return None if span is None else self.text[span.start:span.end]
@@ -337,7 +352,9 @@ class Document:
                 Event(e["kind"], e["start"], e["end"], e["date_source"],
                       tuple((p["entity"], p["role"]) for p in e["people"]),
                       tuple(Stop(s["place"], s["name"], tuple(s["sites"]), tuple(span(x) for x in s["spans"]))
-                            for s in e["stops"])) for e in data["events"]),
+                            for s in e["stops"]), e.get("body"),
+                      tuple(AgendaItem(a["kind"], a["text"], span({"start": a["start"], "end": a["end"]}, a["text"]))
+                            for a in e.get("agenda", []))) for e in data["events"]),
         )
 
     @classmethod

@@ -10,15 +10,60 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..document import Document, Event, Mention, Span, Stop
+from ..document import AgendaItem, Document, Event, Mention, Span, Stop
 
 _TOUR = re.compile(r"조사연구|시찰|고찰|현지지도|검사지도")
 _CITY_OPENS = re.compile(r"(?:시|현|구)?에서")
 
 
 def events(doc: Document, mentions: tuple[Mention, ...]) -> tuple[Event, ...]:
-    tour = _tour(doc, mentions)
-    return (tour,) if tour else ()
+    return tuple(e for e in (_tour(doc, mentions), _meeting(doc, mentions)) if e is not None)
+
+
+# A meeting report's first sentence: 「… 서기인 호가복이 주당위 상무위원회 회의를 소집하여 … 정신을 전달, 학습하고
+# … 에 관한 회보를 청취했으며 ‘…’, ‘…’을 심의했다」.
+_CONVENED = re.compile(r"(?P<roles>(?:[가-힣 ]+?(?:이며|인)\s)*)(?P<name>[가-힣]{2,4})[이가]\s+"
+                       r"(?P<body>[가-힣 ]+?)\s*회의를\s*소집")
+_RELAYED = re.compile(r"소집하(?:여|고)\s*(?P<items>.+?)을\s*전달")
+_REPORTS = re.compile(r"(?:학습하고|하고|했으며|하며)\s*(?P<items>[^‘’]+?)에\s*관한\s*회보를\s*청취")
+_REVIEWED = re.compile(r"(?P<items>(?:‘[^’]+’(?:,\s*)?)+)을\s*심의")
+
+
+def _meeting(doc: Document, mentions: tuple[Mention, ...]) -> Event | None:
+    if not doc.paragraph_spans:
+        return None
+    first = doc.paragraph_spans[0]
+    sentence = doc.text[first.start:first.end]
+    convened = _CONVENED.search(sentence)
+    if convened is None:
+        return None
+    at = first.start
+    person = next((m for m in mentions if m.kind == "person" and m.start == at + convened.start("name")), None)
+    roles = [r.strip() for r in re.split(r"이며|인", convened["roles"]) if r.strip()]
+    date = next((m for m in mentions if m.kind == "date" and first.start <= m.start < first.end), None)
+    agenda: list[AgendaItem] = []
+    if relayed := _RELAYED.search(sentence):
+        agenda += _items("relayed", re.split(r"(?<=정신),\s*", relayed["items"]), sentence, at,
+                         relayed.start("items"))
+    if reports := _REPORTS.search(sentence):
+        agenda += _items("report", re.split(r",\s*", reports["items"]), sentence, at, reports.start("items"))
+    if reviewed := _REVIEWED.search(sentence):
+        agenda += _items("reviewed", re.findall(r"‘[^’]+’", reviewed["items"]), sentence, at,
+                         reviewed.start("items"))
+    people = ((person.entity, roles[-1] if roles else None),) if person else ()
+    start = date.value.partition("/")[0] if date and date.value else None
+    return Event("meeting", start, start, date.source if date else None, people, (),
+                 convened["body"].strip(), tuple(agenda))
+
+
+def _items(kind: str, parts: list[str], sentence: str, offset: int, search_from: int) -> list[AgendaItem]:
+    out = []
+    for part in (p.strip() for p in parts if p.strip()):
+        where = sentence.find(part, search_from)
+        if where >= 0:
+            out.append(AgendaItem(kind, part, Span(offset + where, offset + where + len(part))))
+            search_from = where + len(part)
+    return out
 
 
 def _tour(doc: Document, mentions: tuple[Mention, ...]) -> Event | None:
