@@ -23,6 +23,9 @@ demo: install
 	@echo "== $$(wc -l < out/records.jsonl) records with their standard-spelling changes in out/records.jsonl"
 	@echo "== yalu standardize examples/01_yanbian_kicker_review_footer.txt --diff"
 	@$(BIN)/yalu standardize examples/01_yanbian_kicker_review_footer.txt --diff | head -12
+	@echo "== yalu name 가목사 ; yalu name 조양"
+	@$(BIN)/yalu name 가목사
+	@$(BIN)/yalu name 조양 | head -6
 
 test: install
 	$(BIN)/python -m pytest -q
