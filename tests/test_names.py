@@ -134,29 +134,15 @@ def test_names_unknown_reading_gets_low_confidence_guesses():
     assert all("proposal" in " ".join(c.why) for c in found)
 
 
-def test_names_people_table_is_built_from_officials_yaml():
+def test_names_people_table_is_built_from_officials_yaml(script):
     """people.tsv is generated from officials.yaml: rebuilding it in memory gives the committed file."""
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1]
-    spec = importlib.util.spec_from_file_location("build_gazetteers", root / "tools" / "build_gazetteers.py")
-    build = sys.modules["build_gazetteers"] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
-    assert build.build_people() == (root / "src/yalu/names/data/people.tsv").read_text(encoding="utf-8")
+    build = script("tools/build_gazetteers.py")
+    assert build.build_people() == (build.DATA / "people.tsv").read_text(encoding="utf-8")
 
 
-def test_names_gold_scores():
+def test_names_gold_scores(script):
     """Issue 4's bar: >= 0.97 on places and transcriptions, 1.0 on the gazetteer's own people."""
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    spec = importlib.util.spec_from_file_location("eval_names", Path(__file__).parent / "eval_names.py")
-    evaluation = sys.modules["eval_names"] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(evaluation)
-    scores = evaluation.evaluate()
+    scores = script("tests/eval_names.py").evaluate()
     places, transcriptions, people = scores["places"], scores["transcriptions"], scores["people"]
     assert places[1] >= 150 and transcriptions[1] >= 100 and people[1] >= 80
     assert places[0] / places[1] >= 0.97, places[2]

@@ -163,16 +163,9 @@ def test_orthography_trigger_never_skips_a_word_a_rule_would_change(seeds):
         assert _morph_changes(text, tables) == _morph_changes(text, everything), text
 
 
-def test_orthography_gold_scores():
+def test_orthography_gold_scores(script):
     """Issue 3's bar on the hand-written gold set: precision >= 0.99 and recall >= 0.95 on T1 and T2."""
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    spec = importlib.util.spec_from_file_location("eval_orthography", Path(__file__).parent / "eval_orthography.py")
-    evaluation = sys.modules["eval_orthography"] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(evaluation)
-    score = evaluation.evaluate()
+    score = script("tests/eval_orthography.py").evaluate()
     tiers = yalu.orthography.load_tables().tiers
     for tier in ("T1", "T2"):
         precision, recall, _ = score.pr([rule for rule in tiers if tiers[rule] == tier])

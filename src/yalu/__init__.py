@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import dataclasses
@@ -81,10 +82,9 @@ def expand(inputs: Iterable[str | Path]) -> Iterator[str]:
             yield str(item)
 
 
-def _read_one(name: str, url: str | None = None, standard: bool = False, entities: bool = False,
-              mentions: bool = False) -> Result:
+def _read_one(name: str, **options) -> Result:
     try:
-        return Result(name, document=read(name, url=url, standard=standard, entities=entities, mentions=mentions))
+        return Result(name, document=read(name, **options))
     except YaluError as error:
         return Result(name, error=error)
     except Exception as error:  # a bug in yalu must not sink a batch: report it on this page and go on
@@ -96,13 +96,13 @@ def read_many(inputs: Iterable[str | Path], *, url: str | None = None, standard:
     """Read pages and folders, yielding a Result per page in order; one bad page never stops the rest.
 
     With more than a few pages the work is spread over ``workers`` processes (default: all cores).
+    The stage options are those of ``read``.
     """
     names = list(expand(inputs))
+    one = partial(_read_one, url=url, standard=standard, entities=entities, mentions=mentions)
     workers = workers or os.cpu_count() or 1
-    if url is not None or workers == 1 or len(names) < 8 or "-" in names:
-        yield from (_read_one(name, url, standard, entities, mentions) for name in names)
+    if workers == 1 or len(names) < 8 or "-" in names:
+        yield from map(one, names)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_read_one, names, [None] * len(names), [standard] * len(names),
-                            [entities] * len(names), [mentions] * len(names),
-                            chunksize=max(1, len(names) // (workers * 8)))
+        yield from pool.map(one, names, chunksize=max(1, len(names) // (workers * 8)))

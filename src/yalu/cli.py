@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from . import Document, Result, expand, read_many, standardize as standardize_text, variants as word_variants
+from . import Document, Result, expand, names, read_many, standardize as standardize_text, variants as word_variants
 from .errors import UnreadableInput, YaluError
 from .sources import load
 
@@ -73,16 +73,16 @@ def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, a
     """
     if sum((as_json, jsonl, as_text)) > 1:
         raise click.UsageError("choose one of --json, --jsonl and --text")
-    names = list(expand(inputs))
-    if not names:
+    pages = list(expand(inputs))
+    if not pages:
         raise click.UsageError(f"no pages found in {', '.join(inputs)}")
     failures: list[Result] = []
     documents: list[Document] = []
-    show_progress = not quiet and len(names) > 1 and err.is_terminal
+    show_progress = not quiet and len(pages) > 1 and err.is_terminal
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=not show_progress, transient=True) as progress:
-        task = progress.add_task("read", total=len(names))
-        for result in read_many(names, url=url, standard=standard, entities=entities, mentions=mentions,
+        task = progress.add_task("read", total=len(pages))
+        for result in read_many(pages, url=url, standard=standard, entities=entities, mentions=mentions,
                                 workers=workers):
             progress.advance(task)
             if result.error is not None:
@@ -97,16 +97,16 @@ def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, a
             elif as_json:
                 documents.append(doc)
             else:
-                _summary(doc, result.name, several=len(names) > 1)
+                _summary(doc, result.name, several=len(pages) > 1)
     if as_json:
-        click.echo(json.dumps(documents[0].to_dict() if len(names) == 1 and documents else
+        click.echo(json.dumps(documents[0].to_dict() if len(pages) == 1 and documents else
                               [d.to_dict() for d in documents], ensure_ascii=False, indent=2))
-    if failures and len(names) > 1 and not quiet:
-        err.print(f"\n[bold red]{len(failures)} of {len(names)} inputs failed:[/bold red]")
+    if failures and len(pages) > 1 and not quiet:
+        err.print(f"\n[bold red]{len(failures)} of {len(pages)} inputs failed:[/bold red]")
         for result in failures:
             err.print(f"  {result.error}", soft_wrap=True, highlight=False)
     if failures:
-        only_unreadable = len(names) == 1 and isinstance(failures[0].error, UnreadableInput)
+        only_unreadable = len(pages) == 1 and isinstance(failures[0].error, UnreadableInput)
         sys.exit(2 if only_unreadable else 1)
 
 
@@ -250,8 +250,6 @@ def name(query: str, context: str | None, as_json: bool) -> None:
     yalu name 习近平     → 습근평 · 習近平 · Xí Jìnpíng · 시진핑 · 중공중앙 총서기 …
     yalu name 조양 --context "료녕성 …"
     """
-    from . import names
-
     if context and context.startswith("@"):
         context = load(context[1:]).text
     candidates = names.lookup(query, context=context)

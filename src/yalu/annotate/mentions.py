@@ -57,7 +57,7 @@ def _names(doc: Document) -> list[Mention]:
             entries = [(e, how) for e, how in keys.get(key, ()) if how in _TEXT_FORMS]
             if not entries:
                 continue
-            best = max(gazetteer.lookup(key, context=text), key=lambda c: c.confidence)
+            best = gazetteer.lookup(key, context=text)[0]
             if best.kind == "place" and not _place_is_meant(key, best, entries, word[size:]):
                 continue
             entity = f"person:{best.hanzi}" if best.kind == "person" else f"place:{best.code}"
@@ -80,9 +80,7 @@ def _place_is_meant(key: str, best: gazetteer.Candidate, entries, after: str) ->
     mine = {how for e, how in entries if e.candidate.code == best.code}
     if not mine:
         return False
-    home = (best.level == "province" or best.code[:2] in gazetteer.NORTH_EAST and best.level != "county"
-            or best.code[:4] == "2224")
-    if home or mine & {"conventional", "short"} or len(key) > 2:
+    if best.level == "province" or gazetteer.home(best) or mine & {"conventional", "short"} or len(key) > 2:
         return True
     return any(reason.startswith("the article names") for reason in best.why)
 

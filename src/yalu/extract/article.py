@@ -52,7 +52,7 @@ def extract(page: Page, url: str | None = None) -> Document:
     paragraphs = [line.text for line in lines[start:end] if line.kind == "text"]
     dateline, dateline_source = _strip_dateline(paragraphs, rules)
     published, published_from = _published(lines, start, end, dateline, evidence, url, rules, warnings)
-    block, block_at = _headline_block(lines, start, evidence)
+    block, block_at = _headline_block(lines, start, evidence, rules)
     if not any(part == "headline" for part, _ in block):
         warnings.append(Warning("headline.missing", "no line above the body reads as a headline"))
 
@@ -127,7 +127,7 @@ def _body_bounds(lines: list[_Line], name: str) -> tuple[int, int]:
     return start, end
 
 
-def _headline_block(lines: list[_Line], start: int, evidence: html.Evidence
+def _headline_block(lines: list[_Line], start: int, evidence: html.Evidence, rules: Rules
                     ) -> tuple[list[tuple[str, str]], set[int]]:
     """The kicker, headline and subhead lines above the body, as (part, text), and their line numbers."""
     i = start - 1
@@ -143,7 +143,6 @@ def _headline_block(lines: list[_Line], start: int, evidence: html.Evidence
         return [], set()
     texts = [lines[j].text for j in at]
     hints = [lines[j].hint for j in at]
-    rules = load_rules()
     head = _headline_index(texts, hints, evidence)
     if head is None:
         if len(texts) == 2:

@@ -37,6 +37,7 @@ class Candidate:
     province: str | None = None       # the province's Hanzi
     lat: float | None = None
     lon: float | None = None
+    base: str | None = None           # a place's reading without its suffix (가목사)
     roles: tuple[str, ...] = ()
     confidence: float = 0.0
     why: tuple[str, ...] = ()
@@ -45,6 +46,7 @@ class Candidate:
         return {"kind": self.kind, "hanzi": self.hanzi, "traditional": self.traditional, "reading": self.reading,
                 "pinyin": self.pinyin, "standard": self.standard, "code": self.code, "level": self.level,
                 "parent": self.parent, "province": self.province, "lat": self.lat, "lon": self.lon,
+                "base": self.base,
                 "roles": list(self.roles), "confidence": round(self.confidence, 3), "why": list(self.why)}
 
 
@@ -75,7 +77,7 @@ def index() -> tuple[dict[str, list[tuple[_Entry, str]]], dict[str, Candidate]]:
         candidate = Candidate(
             "place", r["hanzi"], r["traditional"], r["reading"], r["pinyin"], r["standard"], code=r["code"],
             level=r["level"], parent=r["parent"] or None, province=provinces.get(r["code"][:2] + "0000"),
-            lat=float(r["lat"]) if r["lat"] else None, lon=float(r["lon"]) if r["lon"] else None)
+            lat=float(r["lat"]) if r["lat"] else None, lon=float(r["lon"]) if r["lon"] else None, base=r["base"])
         entry = _Entry(candidate, ordinary=r["ordinary"] == "1")
         by_code[r["code"]] = candidate
         entries_by_hanzi.setdefault(r["hanzi"], entry)
@@ -202,21 +204,18 @@ def _score(entry: _Entry, how: str, query: str, competitors: int, context: str |
         why.append("in the north-east")
     # the north-east outweighs level: 화전 is 桦甸 (Jilin) before 和田 (Xinjiang) for these papers' readers
     score += {"province": 0.1, "prefecture": 0.06, "county": 0.0}.get(c.level or "", 0)
-    # the papers' own region is always a place: prefecture-level names of the north-east, Yanbian's
-    # counties (names.md); elsewhere a base reading that is also a common word (대상) loses weight
-    home = c.code and (c.code[:2] in NORTH_EAST and c.level != "county" or c.code[:4] == "2224")
-    if entry.ordinary and how == "base" and not home:
+    # elsewhere than the papers' own region, a base reading that is also a common word (대상) loses weight
+    if entry.ordinary and how == "base" and not home(c):
         score -= 0.2
         why.append("also an ordinary word")
     if context and c.code:
-        own = {c.reading, _base_reading(c)} - {query}
-        if any(len(form) >= 2 and form in context for form in own):      # 구 (邱) alone is no evidence
+        own = {c.reading, c.base} - {query}
+        if any(form and len(form) >= 2 and form in context for form in own):      # 구 (邱) alone is no evidence
             score += 0.3
             why.append("the article names it in full")
         for code in {c.code[:2] + "0000", c.code[:4] + "00"} - {c.code}:
             around = by_code.get(code)
-            if around and (around.reading in context or forms.split_suffix(around.hanzi)[0] in context
-                           or _base_reading(around) in context):
+            if around and (around.reading in context or around.base and around.base in context):
                 score += 0.3
                 why.append(f"the article names {around.reading}")
                 break
@@ -225,6 +224,7 @@ def _score(entry: _Entry, how: str, query: str, competitors: int, context: str |
     return replace(c, confidence=max(0.05, min(score, 0.99)), why=tuple(why))
 
 
-def _base_reading(c: Candidate) -> str:
-    base, suffix = forms.split_suffix(c.hanzi)
-    return c.reading[: len(c.reading) - len(forms.reading(suffix))] if suffix else c.reading
+def home(c: Candidate) -> bool:
+    """The papers' own region, whose names are always places (names.md): the north-east's
+    prefecture-level divisions and Yanbian's counties."""
+    return bool(c.code) and (c.code[:2] in NORTH_EAST and c.level != "county" or c.code[:4] == "2224")

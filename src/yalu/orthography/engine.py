@@ -8,16 +8,13 @@ text is the original with the changes applied, and nothing else.
 
 from __future__ import annotations
 
-import csv
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from ..document import Change, Gloss, apply_changes
 from .morph import Jamo, Morph, analyse, compose, decompose
+from .tables import Tables, load_tables
 from .vocabulary import glosses, rewrite
 
 # conjoining jamo
@@ -34,10 +31,6 @@ _Y1_VOWELS = {"\u1175", "\u1162", "\u1166", "\u116c", "\u1171", "\u1174"}   # �
 _LAW = {("\u1105", "\u110b"): "D1", ("\u1105", "\u1102"): "D2", ("\u1102", "\u110b"): "D3"}
 
 
-def _conjoining_vowels(compat: str) -> set[str]:
-    return {chr(0x1161 + ord(c) - 0x314F) for c in compat}
-
-
 @dataclass(frozen=True)
 class Standardized:
     original: str
@@ -47,88 +40,6 @@ class Standardized:
     @property
     def text(self) -> str:
         return apply_changes(self.original, self.changes)
-
-
-@dataclass(frozen=True)
-class Tables:
-    tiers: dict[str, str]
-    rieul_to_ieung: set[str]
-    nieun_to_ieung: set[str]
-    d5_hanja: str
-    loanwords: dict[str, str]
-    saisiot: dict[str, str]
-    solid: frozenset[str]
-    solid_pattern: re.Pattern[str]
-    protected: re.Pattern[str]
-    spacing: dict
-    trigger: re.Pattern[str]      # a word no rule could touch does not match this
-    longest: int                  # the longest L1/Z1 key
-
-
-def _tsv(name: str) -> list[dict[str, str]]:
-    text = resources.files("yalu.orthography").joinpath("rules", name).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
-
-
-@cache
-def load_tables() -> Tables:
-    rules = tomllib.loads(resources.files("yalu.orthography").joinpath("rules", "rules.toml").read_text("utf-8"))
-    spacing = tomllib.loads(resources.files("yalu.orthography").joinpath("rules", "spacing.toml").read_text("utf-8"))
-    names = [row["surface"] for row in _tsv("protected.tsv")]
-    surnames = spacing["person"]["surnames"]
-    titles = spacing["person"]["titles"]
-    particle = "(?:[은는이가을를의에도와과만께]|에게|에서|으로|로|$|[^가-힣])"   # 로 씨는, not 로씨야
-    person = rf"(?<![가-힣])(?:{'|'.join(surnames)})[가-힣]{{0,2}}(?=\s*(?:{'|'.join(titles)}){particle})"
-    # 리 as a dependent noun after an adnominal -ㄹ: 그럴 리가 없다
-    dependent = rf"(?<=[{_syllables(range(19), range(21), [8])}] )리(?=[가는도를]?(?:\s|$))"
-    return Tables(
-        tiers={r["id"]: r["tier"] for r in rules["rule"]},
-        rieul_to_ieung=_conjoining_vowels(rules["law"]["rieul_to_ieung"]),
-        nieun_to_ieung=_conjoining_vowels(rules["law"]["nieun_to_ieung"]),
-        d5_hanja=rules["law"]["d5_hanja"],
-        loanwords={r["chinese_korean"]: r["standard"] for r in _tsv("loanwords.tsv")},
-        saisiot={r["chinese_korean"]: r["standard"] for r in _tsv("saisiot.tsv")},
-        solid=frozenset(r["word"] for r in _tsv("solid_words.tsv")),
-        solid_pattern=re.compile("|".join(sorted((re.escape(r["word"]) for r in _tsv("solid_words.tsv")), key=len,
-                                                reverse=True))),
-        protected=re.compile("|".join([person, dependent] + sorted(map(re.escape, names), key=len, reverse=True))),
-        spacing=spacing,
-        trigger=_trigger(rules, spacing, [r["chinese_korean"] for r in _tsv("loanwords.tsv") + _tsv("saisiot.tsv")]),
-        longest=max(len(r["chinese_korean"]) for r in _tsv("loanwords.tsv") + _tsv("saisiot.tsv")),
-    )
-
-
-def _syllables(leads: Iterable[int], vowels: Iterable[int], tails: Iterable[int]) -> str:
-    return "".join(chr(0xAC00 + (lead * 21 + vowel) * 28 + tail) for lead in leads for vowel in vowels for tail in tails)
-
-
-def _trigger(rules: dict, spacing: dict, table_words: list[str]) -> re.Pattern[str]:
-    """What a word must hold for any rule to touch it; built from the same tables the rules use.
-
-    Cheap to test and never narrower than the rules: a word it passes over cannot change.
-    """
-    vowels = [ord(c) - 0x314F for c in rules["law"]["nieun_to_ieung"]]
-    law = _syllables([5], range(21), range(28)) + _syllables([2], vowels, range(28))   # 리, 로, 녀 …
-    yeo = _syllables([11], [6], range(28))                                            # 여, 였: Y1
-    final_rieul = _syllables(range(19), range(21), [8])
-    final_nieun = _syllables(range(19), range(21), [4])
-    s2, s3, s4, s5 = spacing["s2"], spacing["s3"], spacing["s4"], spacing["s5"]
-    numerals = "|".join(sorted(s2["determiners"], key=len, reverse=True))
-    quotes = "".join(spacing["p2"]["closing"])
-    parts = [
-        f"(?:^|[^가-힣])[{law}]",                  # D1–D3: a word starting with ㄹ or 녀 …
-        f"[가-힣][{law}][가-힣]",                   # D4, D5: inside a word (not a final particle 를, 로)
-        "[가-힣][렬률]",                            # D5 ending a word: 계렬, 비률
-        f"[{yeo}]",
-        f"[{final_rieul}][가고소]",                  # E1: -ㄹ가
-        ".[있없싶않]",                                # S1, S4 auxiliaries
-        rf"(?:(?:^|[^가-힣])(?:{numerals})|[일이삼사오육칠팔구십백천만억])여?[가-힣]",   # S2
-        f"[가-힣](?:{'|'.join(s3['nouns'])})[가-힣]{{0,2}}(?![가-힣])",                 # S3
-        f"[{final_rieul}{final_nieun}](?:{'|'.join(s4['nouns'])})",                     # S4
-        f"(?:^|[^가-힣])[가-힣]{{1,3}}(?:{'|'.join(s5['terms'])})",                     # S5
-        f"[{quotes}《]",                                                               # P1, P2
-    ] + [re.escape(w) for w in table_words]
-    return re.compile("|".join(parts))
 
 
 def standardize(text: str, *, vocabulary: bool = False,
@@ -457,9 +368,9 @@ class _Walk:
         if self.in_solid_word(m.start):
             return
         # S1: noun or adverb + 있다/없다
+        # (재미있다 and the other solid words were ruled out above, by in_solid_word)
         if m.lemma in sp["s1"]["lemmas"] and before.tag in ("NNG", "MAG"):
-            if self.nfc(before) + surface[:1] not in self.t.solid:
-                self.space_before(i, "S1")
+            self.space_before(i, "S1")
         # S2: numeral word + counter
         elif (m.tag == "NNB" or surface in sp["s2"]["counters"]) and self.after_numeral(i):
             self.space_before(i, "S2")
@@ -484,7 +395,7 @@ class _Walk:
     def in_solid_word(self, char: int) -> bool:
         """The position falls inside a word the standard writes solid (재미있다, 쓸데없다, 한번)."""
         if self.solid_spans is None:
-            self.solid_spans = [(m.start(), m.end()) for m in self.t.solid_pattern.finditer(self.text)]
+            self.solid_spans = [(m.start(), m.end()) for m in self.t.solid.finditer(self.text)]
         return any(s < char < e for s, e in self.solid_spans)
 
     def after_numeral(self, i: int) -> bool:
