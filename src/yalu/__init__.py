@@ -16,7 +16,7 @@ from pathlib import Path
 
 import dataclasses
 
-from .document import SCHEMA_VERSION, Author, Change, Document, Entity, Gloss, Mention, Review, Span, Warning
+from .document import SCHEMA_VERSION, Author, Change, Document, Entity, Event, Gloss, Mention, Review, Role, Span, Warning
 from .errors import AlignmentError, NoArticle, UnreadableInput, YaluError
 from .extract import extract
 from . import names
@@ -24,7 +24,7 @@ from .orthography import Standardized, standardize, variants
 from .sources import MAX_BYTES, Page, load
 
 __all__ = [
-    "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "Entity", "Gloss", "Mention", "NoArticle", "Page", "Result", "Review",
+    "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "Entity", "Event", "Gloss", "Mention", "NoArticle", "Page", "Result", "Review", "Role",
     "Span", "Standardized", "UnreadableInput", "Warning", "YaluError", "expand", "names", "read", "read_many",
     "standardize", "variants",
 ]
@@ -42,8 +42,9 @@ def read(source: str | Path | bytes, *, url: str | None = None, name: str | None
     page prints no date, the date. ``standard=True`` also runs the orthography stage, filling
     ``doc.changes`` (``doc.standard_text`` works either way); ``entities=True`` adds the names the page
     pairs with their Hanzi (항태(恒泰), the review chain) as ``doc.entities``; ``mentions=True`` the people,
-    places, organisations and dates the text names, as ``doc.mentions``, and the events built from them
-    (inspection tours with their stops) as ``doc.events``. Raises a YaluError subclass
+    places, organisations, dates, quoted terms and quantities the text names, as ``doc.mentions``, the
+    posts its people hold as ``doc.roles``, and the events built from them (meetings with their agenda,
+    inspection tours with their stops) as ``doc.events``. Raises a YaluError subclass
     naming the input and the reason.
     """
     doc = extract(load(source, name=name, url=url, max_bytes=max_bytes), url=url)
@@ -54,10 +55,8 @@ def read(source: str | Path | bytes, *, url: str | None = None, name: str | None
         from .names.evidence import entities as page_entities
         doc = dataclasses.replace(doc, entities=page_entities(doc))
     if mentions:
-        from .annotate.events import events as text_events
-        from .annotate.mentions import mentions as text_mentions
-        found = text_mentions(doc)
-        doc = dataclasses.replace(doc, mentions=found, events=text_events(doc, found))
+        from .annotate import annotate
+        doc = annotate(doc)
     return doc
 
 

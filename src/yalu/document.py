@@ -100,10 +100,11 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A span of the text that names something: kind person, place, org or date.
+    """A span of the text that names something: kind person, place, org, date, term or quantity.
 
     ``entity`` links to a gazetteer entry (person:习近平, place:230800); ``value`` is the normalised
-    form (the Hanzi, or an ISO date or range); ``source`` says how a date's year was known.
+    form (the Hanzi, an ISO date or range, or for a quantity the thing counted); ``source`` says how
+    a date's year was known, or by what a person was recognised (gazetteer, title).
     """
 
     start: int
@@ -117,6 +118,25 @@ class Mention:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "kind": self.kind, "entity": self.entity,
                 "value": self.value, "confidence": round(self.confidence, 3), "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A post the text gives a person, as written beside the name: 「성당위 상무위원이며 주당위 서기인
+    호가복」 gives 호가복 two. ``as_of`` is the article's date, the evidence that the post was held then.
+    """
+
+    start: int                   # the title (주당위 서기)
+    end: int
+    person_start: int            # the person's mention
+    person_end: int
+    entity: str | None = None    # the person's entity, when known
+    as_of: str | None = None     # ISO date
+    as_of_source: str | None = None   # "published", or how the year was inferred
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "person": {"start": self.person_start, "end": self.person_end},
+                "entity": self.entity, "as_of": self.as_of, "as_of_source": self.as_of_source}
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +220,7 @@ class Document:
     glosses: tuple[Gloss, ...] | None = None
     entities: tuple[Entity, ...] | None = None   # None: the names stage has not run
     mentions: tuple[Mention, ...] | None = None
+    roles: tuple[Role, ...] | None = None
     events: tuple[Event, ...] | None = None
     id: str = field(default="")
 
@@ -224,6 +245,9 @@ class Document:
             yield from entity.spans
         for mention in self.mentions or ():
             yield Span(mention.start, mention.end)
+        for role in self.roles or ():
+            yield Span(role.start, role.end)
+            yield Span(role.person_start, role.person_end)
         for event in self.events or ():
             for stop in event.stops:
                 yield from stop.spans
@@ -296,6 +320,7 @@ class Document:
             "glosses": None if self.glosses is None else [g.to_dict() for g in self.glosses],
             "entities": None if self.entities is None else [e.to_dict() for e in self.entities],
             "mentions": None if self.mentions is None else [m.to_dict() for m in self.mentions],
+            "roles": None if self.roles is None else [r.to_dict() for r in self.roles],
             "events": None if self.events is None else [e.to_dict() for e in self.events],
         }
 
@@ -348,6 +373,9 @@ class Document:
             mentions=None if data.get("mentions") is None else tuple(
                 Mention(m["start"], m["end"], m["kind"], m.get("entity"), m.get("value"), m.get("confidence", 0.0),
                         m.get("source")) for m in data["mentions"]),
+            roles=None if data.get("roles") is None else tuple(
+                Role(r["start"], r["end"], r["person"]["start"], r["person"]["end"], r.get("entity"), r.get("as_of"),
+                     r.get("as_of_source")) for r in data["roles"]),
             events=None if data.get("events") is None else tuple(
                 Event(e["kind"], e["start"], e["end"], e["date_source"],
                       tuple((p["entity"], p["role"]) for p in e["people"]),

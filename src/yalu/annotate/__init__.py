@@ -1,5 +1,6 @@
-"""Annotations over a Document's text: mentions of people, places, organisations and dates."""
+"""Annotations over a Document's text: mentions of people, places, organisations, dates, quoted terms
+and quantities, the roles of the people, and the events (meetings, inspection tours) they make."""
 
-from .mentions import mentions, reference_year
+from .mentions import annotate, mentions, reference_year
 
-__all__ = ["mentions", "reference_year"]
+__all__ = ["annotate", "mentions", "reference_year"]

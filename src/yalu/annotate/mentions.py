@@ -10,6 +10,7 @@ publication date, or against a dated event the text names when there is none.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from datetime import date
 from functools import cache
@@ -17,6 +18,9 @@ from importlib import resources
 
 from ..document import Document, Mention
 from ..names import gazetteer
+from .events import events
+from .people import people
+from .quoted import quantities, terms
 
 _WORD = re.compile(r"[가-힣]+(?:[(（][\u4e00-\u9fff]+[)）][가-힣]*)*(?:\([가-힣]+\)[가-힣]*)*")
 _PARTICLE = re.compile(r"(?:에서는|에서|에게|으로|로서|로|과|와|을|를|이|가|은|는|의|에|도|만|들)$")
@@ -38,8 +42,20 @@ def _events() -> list[tuple[re.Pattern[str], str, str, str]]:
 
 
 def mentions(doc: Document) -> tuple[Mention, ...]:
-    found = _names(doc) + _organisations(doc) + _dates(doc)
-    return tuple(sorted(found, key=lambda m: (m.start, -m.end)))
+    """Every person, place, organisation, date, quoted term and quantity the text names."""
+    return annotate(doc).mentions
+
+
+def annotate(doc: Document) -> Document:
+    """The document with its mentions, the roles of its people and the events they make."""
+    names = _names(doc)
+    names += _countries(doc, names) + _towns(doc, names)
+    year, how = reference_year(doc)
+    as_of = doc.published[:10] if doc.published else (str(year) if year else None)
+    titled, roles = people(doc, names, as_of, how if as_of else None)
+    found = names + titled + _organisations(doc) + _dates(doc) + terms(doc) + quantities(doc)
+    found = tuple(sorted(found, key=lambda m: (m.start, -m.end)))
+    return dataclasses.replace(doc, mentions=found, roles=tuple(roles), events=events(doc, found))
 
 
 # How a key was indexed that running text can use: the papers write readings, not transcriptions
@@ -83,6 +99,61 @@ def _place_is_meant(key: str, best: gazetteer.Candidate, entries, after: str) ->
     if best.level == "province" or gazetteer.home(best) or mine & {"conventional", "short"} or len(key) > 2:
         return True
     return any(reason.startswith("the article names") for reason in best.why)
+
+
+@cache
+def _country_forms() -> dict[str, tuple[str, str]]:
+    """Written form → (ISO code, Hanzi)."""
+    text = resources.files("yalu.names").joinpath("data", "countries.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return {form: (r["code"], r["hanzi"]) for r in rows for form in r["forms"].split("|")}
+
+
+# 조선족, 조선말, 한국어: a people or a language, not the country
+_NOT_COUNTRY = re.compile(r"(?:족|말|어|문|글|인)")
+
+
+def _countries(doc: Document, names: list[Mention]) -> list[Mention]:
+    taken = {m.start for m in names}
+    out = []
+    forms = _country_forms()
+    for match in re.finditer(r"(?<![가-힣])[가-힣]+", doc.text):
+        word = match.group()
+        if match.start() in taken:
+            continue
+        for size in range(min(len(word), 12), 1, -1):
+            if word[:size] in forms:
+                rest = word[size:]
+                if not _NOT_COUNTRY.match(rest):
+                    code, hanzi = forms[word[:size]]
+                    out.append(Mention(match.start(), match.start() + size, "place", f"place:{code}", hanzi, 0.9))
+                break
+    return out
+
+
+# Towns, townships and villages are below the gazetteer: a name ending 진/향/촌 is taken when it follows a
+# place (룡정시 동성용진) or names the Korean people (민락조선족향); 추진 and 농촌 are ordinary words.
+_TOWN = re.compile(r"[가-힣]{1,6}(?:진|향|촌)")
+_ORDINARY_ENDINGS = ("추진", "촉진", "전진", "선진", "방향", "영향", "지향", "고향", "농촌", "어촌", "산촌", "향촌",
+                     "도시농촌", "신농촌")
+
+
+def _towns(doc: Document, names: list[Mention]) -> list[Mention]:
+    places = {m.end for m in names if m.kind == "place"}
+    out = []
+    found: set[str] = set()
+    for _ in range(2):            # a town found once is a town wherever the text writes it again
+        for match in re.finditer(r"(?<![가-힣])[가-힣]+", doc.text):
+            word = _PARTICLE.sub("", match.group())
+            town = _TOWN.fullmatch(word)
+            if not town or word.endswith(_ORDINARY_ENDINGS) or any(m.start == match.start() for m in out):
+                continue
+            after_place = match.start() - 1 in places or match.start() in places
+            if word in found or after_place or "조선족" in word:
+                found.add(word)
+                out.append(Mention(match.start(), match.start() + len(word), "place", None, None, 0.6))
+                places.add(match.start() + len(word))
+    return out
 
 
 # Words that place an organisation: 령동구 중산가두 통달주민지역사회, 시 도서관

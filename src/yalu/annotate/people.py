@@ -1,0 +1,184 @@
+"""People the gazetteer does not know, found by the titles written beside them, and the posts they hold.
+
+The papers name people with a title before or after the name: 「촌당지부 서기 박명수」, 「김철 기자」,
+「리영호 동지」, 「성당위 상무위원이며 주당위 서기인 호가복」, 「허근 흑룡강성당위 서기」. A word is taken for a
+name when a title stands beside it and it reads as one: a surname of the papers (data/surnames.txt)
+and one or two syllables more. Once found, a name is a person wherever else the text writes it.
+Posts (data/titles.tsv, role yes) become Roles, with the organisation words written before the title
+(주당위 서기) and the article's date as evidence.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from ..document import Document, Mention, Role
+
+_WORD = re.compile(r"[^\s,，、.。“”‘’\"'()（）「」《》·:：;；!?]+")
+_PARTICLE = re.compile(r"(?:에게서|께서|에게|은|는|이|가|을|를|의|와|과|도|만|에|로|으로|씨)$")
+# Joining two posts of one person: 상무위원이며 …, 서기인 …, 부서기이자 …
+_JOINED = re.compile(r"(?:이며|이자|인|이고)$")
+
+
+def _data(name: str) -> str:
+    return resources.files("yalu.annotate").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(line.strip() for line in _data("surnames.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+class _Title(NamedTuple):
+    text: str
+    post: bool       # a post the person holds (a Role), not a form of address
+    sure: bool       # only a name stands beside it
+    joined: bool     # joined to a further post by 이며/인 (상무위원이며 …)
+
+
+@cache
+def _titles() -> dict[str, dict[str, str]]:
+    rows = csv.DictReader((line for line in _data("titles.tsv").splitlines() if not line.startswith("#")),
+                          delimiter="\t")
+    return {r["title"]: r for r in rows}
+
+
+# Words that name the body a post belongs to (흑룡강성성위 서기, 촌당지부 서기, 주인민정부 주장)
+_BODY = re.compile(r"(?:당위|성위|시위|주위|현위|구위|당조|당지부|당총지부|정부|위원회|중앙|공산당|대표대회|협상회의"
+                   r"|그룹|회사|연구원|국|청|처|부|원|소|관|협회|학교|대학|병원|은행)$")
+
+
+def _name(word: str, sure: bool) -> str | None:
+    """The name a word writes (박명수는 → 박명수), or None when it cannot be one. Unless the title beside it
+    is ``sure``, a word of the dictionary (정신, 안정, 제품) is no name."""
+    if not re.fullmatch(r"[가-힣]{2,5}", word):
+        return None
+    core = word
+    # A particle is taken off a four-syllable word; off a shorter one only if it cannot end a name
+    if len(word) >= 4 or re.search(r"(?:는|를|의|께서|에게|씨)$", word):
+        core = _PARTICLE.sub("", word)
+    if not 2 <= len(core) <= 4 or core in _titles():
+        return None
+    surname = core[:2] if core[:2] in _surnames() and len(core) == 4 else core[:1]
+    if surname not in _surnames() or not 1 <= len(core) - len(surname) <= 2:
+        return None
+    if not sure and _dictionary_word(core):
+        return None
+    return core
+
+
+@cache
+def _dictionary_word(word: str) -> bool:
+    from ..orthography.morph import analyse
+    morphs, _ = analyse(word)
+    return len(morphs) == 1 or morphs[-1].pos not in ("Noun",)
+
+
+def _title(word: str, side: str) -> _Title | None:
+    """The title a word writes on ``side`` of a name. Before a name it stands bare or joined to the next
+    post (서기 박명수, 서기인 호가복); after one it may carry a particle (김철 기자가, 허근 서기는)."""
+    bare = _JOINED.sub("", word)
+    forms = [(word, False), (bare, bare != word)] if side == "before" else [(word, False), (_PARTICLE.sub("", word), False)]
+    for form, joined in forms:
+        row = _titles().get(form)
+        if row and row["side"] in (side, "both"):
+            return _Title(form, row["role"] == "yes", row["sure"] == "yes", joined)
+    return None
+
+
+def _is_org_word(word: str) -> bool:
+    return bool(_BODY.search(word)) and not _JOINED.search(word)
+
+
+def people(doc: Document, known: list[Mention], as_of: str | None = None,
+           as_of_source: str | None = None) -> tuple[list[Mention], list[Role]]:
+    """Persons found by their titles (not already in ``known``), and every role of every person, dated
+    ``as_of`` (the article's date, or the year it was inferred to be)."""
+    text = doc.text
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    taken = {(m.start, m.end) for m in known if m.kind == "person"}
+    persons: dict[int, Mention] = {m.start: m for m in known if m.kind == "person"}
+    found: list[Mention] = []
+    roles: list[Role] = []
+    named = [(m.start, m.end) for m in known if m.kind != "person"]
+    for i, (start, word) in enumerate(words):
+        person = persons.get(start)
+        before, after = _roles_before(words, i), _role_after(words, i)
+        if person is None:
+            titles = [t for t in (before[:1] + after[:1]) if t]
+            if not titles or _is_org_word(word) or any(a <= start < b for a, b in named):
+                continue
+            name = _name(word, sure=any(t[2] for t in titles))
+            if name is None:
+                continue
+            person = Mention(start, start + len(name), "person", None, None, 0.7, "title")
+            found.append(person)
+            persons[start] = person
+        for a, b, _ in before + after:
+            if a is not None:
+                roles.append(Role(a, b, person.start, person.end, person.entity, as_of, as_of_source))
+    found += _again(text, words, found, taken)
+    return found, sorted(roles, key=lambda r: (r.person_start, r.start))
+
+
+def _roles_before(words: list[tuple[int, str]], i: int) -> list[tuple[int | None, int, bool]]:
+    """(start, end, sure) of the posts written before word i: 「성당위 상무위원이며 주당위 서기인 호가복」
+    gives two."""
+    spans: list[tuple[int | None, int, bool]] = []
+    j = i - 1
+    while j >= 0:
+        start, word = words[j]
+        title = _title(word, "before")
+        # the post nearest the name may stand bare (서기 박명수); one further left is joined (…이며)
+        if title is None or not title.post or (spans and not title.joined):
+            break
+        if not spans and title.joined and not word.endswith("인"):
+            break         # 상무위원이며 joins a further post, not a name
+        first = _body_before(words, j)
+        spans.append((words[first][0], start + len(title.text), title.sure))
+        j = first - 1
+    return sorted(spans, key=lambda s: s[0])
+
+
+def _body_before(words: list[tuple[int, str]], j: int) -> int:
+    """The first of up to three words naming the post's body right before word j (흑룡강성 성위 서기)."""
+    first = j
+    while first > 0 and j - first < 3 and _is_org_word(words[first - 1][1]):
+        first -= 1
+    return first
+
+
+def _role_after(words: list[tuple[int, str]], i: int) -> list[tuple[int | None, int, bool]]:
+    """The post written after word i: 「김철 기자」, 「허근 흑룡강성성위 서기」; a form of address (동지)
+    marks the name with no post (start None)."""
+    for size in (1, 2, 3):
+        if i + size >= len(words):
+            return []
+        start, word = words[i + size]
+        title = _title(word, "after")
+        if title:
+            return [(words[i + 1][0] if title.post else None, start + len(title.text), title.sure)]
+        if not _is_org_word(word):
+            return []
+    return []
+
+
+def _again(text: str, words, found: list[Mention], taken: set) -> list[Mention]:
+    """Every other place the text writes a name found by its title (김철은 after 김철 기자)."""
+    names = {text[m.start:m.end] for m in found}
+    seen = {m.start for m in found} | {a for a, _ in taken}
+    out = []
+    for start, word in words:
+        if start in seen:
+            continue
+        for name in names:
+            rest = word[len(name):]
+            if word.startswith(name) and (not rest or _PARTICLE.fullmatch(rest)):
+                out.append(Mention(start, start + len(name), "person", None, None, 0.6, "title"))
+                break
+    return out
