@@ -74,15 +74,31 @@ def _names(doc: Document) -> list[Mention]:
             if not entries:
                 continue
             best = gazetteer.lookup(key, context=text)[0]
-            if best.kind == "place" and not _place_is_meant(key, best, entries, word[size:]):
+            token = re.match(r"\S*", text[start + size:]).group()
+            if best.kind == "place" and not _place_is_meant(key, best, entries, token):
                 continue
+            if best.kind == "place" and _DIVISION.get(best.hanzi[-1:]) == word[size:size + 1] and len(key) <= 3 \
+                    and _may_follow_a_place(word[size + 1:]):
+                size += 1         # 하얼빈시, 목단강시: the division word after a conventional form
             entity = f"person:{best.hanzi}" if best.kind == "person" else f"place:{best.code}"
             out.append(Mention(start, start + size, best.kind, entity, best.hanzi, round(best.confidence, 3)))
             break
     return out
 
 
-_STREET = ("로", "길", "가두", "거리", "대로")
+# What a place may be glued to: a particle, a division word, or the body or organisation it opens
+# (흑룡강성성위, 연길시인민정부, 연변대학); 장백산, 옥수수, 아파트 are other words.
+_AFTER_PLACE = re.compile(r"(?:당|인민|조선족|정부|지역|일대|경내|측|동부|서부|남부|북부|통상구)")
+_DIVISION = {"市": "시", "县": "현", "区": "구", "省": "성", "州": "주"}
+
+
+def _may_follow_a_place(after: str) -> bool:
+    """``after``: the rest of the word, up to the next space (가목사중건재가성유리(中建材佳星玻璃)…유한회사)."""
+    after = _PARTICLE.sub("", after.rstrip(",.”’\"'·、"))
+    if not after or _AFTER_PLACE.match(after) or after.endswith(_org_endings()):
+        return True
+    # a division word (시, 현, 구 …) counts when what follows it may follow a place: 시간 is a word
+    return after[0] in "시현구주성" and _may_follow_a_place(after[1:])
 
 
 def _place_is_meant(key: str, best: gazetteer.Candidate, entries, after: str) -> bool:
@@ -91,7 +107,7 @@ def _place_is_meant(key: str, best: gazetteer.Candidate, entries, after: str) ->
     counties), readings of three syllables or more, and the papers' conventional forms. A two-syllable
     reading elsewhere (위해 is also "for", 구현 "realise", 대상 "target") needs the article to name its
     province or prefecture. 흥안로 is a street, not 兴安区."""
-    if after.startswith(_STREET):
+    if after.startswith(("로", "길", "가두", "거리", "대로")) or not _may_follow_a_place(after):
         return False
     mine = {how for e, how in entries if e.candidate.code == best.code}
     if not mine:
@@ -109,6 +125,11 @@ def _country_forms() -> dict[str, tuple[str, str]]:
     return {form: (r["code"], r["hanzi"]) for r in rows for form in r["forms"].split("|")}
 
 
+@cache
+def _country_prefixes() -> frozenset[str]:
+    return frozenset(form[:3] for form in _country_forms() if len(form) >= 3)
+
+
 # 조선족, 조선말, 한국어: a people or a language, not the country
 _NOT_COUNTRY = re.compile(r"(?:족|말|어|문|글|인)")
 
@@ -121,38 +142,33 @@ def _countries(doc: Document, names: list[Mention]) -> list[Mention]:
         word = match.group()
         if match.start() in taken:
             continue
-        for size in range(min(len(word), 12), 1, -1):
-            if word[:size] in forms:
-                rest = word[size:]
-                if not _NOT_COUNTRY.match(rest):
-                    code, hanzi = forms[word[:size]]
-                    out.append(Mention(match.start(), match.start() + size, "place", f"place:{code}", hanzi, 0.9))
+        at = 1 if word.startswith("대") and word[1:4] in _country_prefixes() else 0   # 대로씨야: "with Russia"
+        for size in range(min(len(word) - at, 12), 1, -1):
+            if word[at:at + size] in forms:
+                if not _NOT_COUNTRY.match(word[at + size:]):
+                    code, hanzi = forms[word[at:at + size]]
+                    start = match.start() + at
+                    out.append(Mention(start, start + size, "place", f"place:{code}", hanzi, 0.9))
                 break
     return out
 
 
-# Towns, townships and villages are below the gazetteer: a name ending 진/향/촌 is taken when it follows a
-# place (룡정시 동성용진) or names the Korean people (민락조선족향); 추진 and 농촌 are ordinary words.
-_TOWN = re.compile(r"[가-힣]{1,6}(?:진|향|촌)")
-_ORDINARY_ENDINGS = ("추진", "촉진", "전진", "선진", "방향", "영향", "지향", "고향", "농촌", "어촌", "산촌", "향촌",
-                     "도시농촌", "신농촌")
+# Towns, townships and villages are below the gazetteer: a word of three syllables or more ending 진, 향
+# or 촌 (삼합진, 명동촌, 이도백하진, 민락조선족향) unless its end is an ordinary word (추진, 농촌, 고향, 사진).
+_TOWN = re.compile(r"[가-힣]{2,6}(?:진|향|촌)")
+_ORDINARY_ENDINGS = ("추진", "촉진", "증진", "선진", "전진", "행진", "지진", "정진", "매진", "부진", "급진", "사진",
+                     "방향", "영향", "지향", "고향", "취향", "성향", "동향", "의향", "경향", "음향",
+                     "농촌", "어촌", "산촌", "향촌", "귀촌", "지구촌", "부촌", "빈촌")
 
 
 def _towns(doc: Document, names: list[Mention]) -> list[Mention]:
-    places = {m.end for m in names if m.kind == "place"}
+    taken = {m.start for m in names}
     out = []
-    found: set[str] = set()
-    for _ in range(2):            # a town found once is a town wherever the text writes it again
-        for match in re.finditer(r"(?<![가-힣])[가-힣]+", doc.text):
-            word = _PARTICLE.sub("", match.group())
-            town = _TOWN.fullmatch(word)
-            if not town or word.endswith(_ORDINARY_ENDINGS) or any(m.start == match.start() for m in out):
-                continue
-            after_place = match.start() - 1 in places or match.start() in places
-            if word in found or after_place or "조선족" in word:
-                found.add(word)
-                out.append(Mention(match.start(), match.start() + len(word), "place", None, None, 0.6))
-                places.add(match.start() + len(word))
+    for match in re.finditer(r"(?<![가-힣])[가-힣]+", doc.text):
+        word = _PARTICLE.sub("", match.group())
+        if match.start() in taken or not _TOWN.fullmatch(word) or word.endswith(_ORDINARY_ENDINGS):
+            continue
+        out.append(Mention(match.start(), match.start() + len(word), "place", None, None, 0.6))
     return out
 
 

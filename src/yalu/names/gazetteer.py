@@ -132,8 +132,9 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
     keys, by_code = index()
     key = forms.plain(query) if _LATIN.search(query) and not _HAN.search(query) else query.replace(" ", "")
     found = _unique(keys.get(key, []))
-    ranked = sorted((_score(entry, how, key, len(found), context, by_code) for entry, how in found),
-                    key=lambda c: (-c.confidence, c.code or "", c.hanzi))
+    scored = sorted((_score(entry, how, key, len(found), context, by_code) for entry, how in found),
+                    key=lambda sc: (-sc[0], sc[1].code or "", sc[1].hanzi))
+    ranked = [c for _, c in scored]
     if not ranked and _HAN.search(query):
         return [from_hanzi(query)]
     if not ranked and _READING.fullmatch(key):
@@ -191,10 +192,13 @@ def _unique(found: list[tuple[_Entry, str]]) -> list[tuple[_Entry, str]]:
 
 
 def _score(entry: _Entry, how: str, query: str, competitors: int, context: str | None,
-           by_code: dict[str, Candidate]) -> Candidate:
+           by_code: dict[str, Candidate]) -> tuple[float, Candidate]:
+    """The candidate with its confidence (capped at 0.99) and why, and the uncapped score that ranks it:
+    two readings of 화평구 may both reach the cap, and the one whose city the article names still wins."""
     c = entry.candidate
     if c.kind == "person":
-        return replace(c, confidence=0.95 if competitors == 1 else 0.8, why=(f"official, by {how}",))
+        confidence = 0.95 if competitors == 1 else 0.8
+        return confidence, replace(c, confidence=confidence, why=(f"official, by {how}",))
     score, why = 0.5, [f"matched its {how} form"]
     if how in ("full", "hanzi", "conventional"):
         score += 0.25
@@ -215,13 +219,14 @@ def _score(entry: _Entry, how: str, query: str, competitors: int, context: str |
             why.append("the article names it in full")
         for code in {c.code[:2] + "0000", c.code[:4] + "00"} - {c.code}:
             around = by_code.get(code)
-            if around and (around.reading in context or around.base and around.base in context):
+            # the parent named by the same ambiguous word (아파 for 阿坝县 and 阿坝州) is no evidence
+            if around and (around.reading in context or around.base and around.base != query and around.base in context):
                 score += 0.3
                 why.append(f"the article names {around.reading}")
                 break
     if competitors > 1:
         why.append(f"{competitors} entries share this form")
-    return replace(c, confidence=max(0.05, min(score, 0.99)), why=tuple(why))
+    return score, replace(c, confidence=max(0.05, min(score, 0.99)), why=tuple(why))
 
 
 def home(c: Candidate) -> bool:
