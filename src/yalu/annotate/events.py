@@ -14,6 +14,8 @@ from ..document import AgendaItem, Document, Event, Mention, Span, Stop
 
 _TOUR = re.compile(r"조사연구|시찰|고찰|현지지도|검사지도")
 _CITY_OPENS = re.compile(r"(?:시|현|구)?에서")
+# The leadership a tour speaks of (당중앙, 성당위, 국무원) is not a site it visits
+_LEADERSHIP = re.compile(r"(?:중앙|당위|성위|정치국|국무원|상무위원회)$")
 
 
 def events(doc: Document, mentions: tuple[Mention, ...]) -> tuple[Event, ...]:
@@ -85,7 +87,8 @@ def _tour(doc: Document, mentions: tuple[Mention, ...]) -> Event | None:
             stops.append(Stop(opening.entity, name, (), (Span(opening.start, opening.end),)))
         if not stops:
             continue
-        sites = [m for m in mentions if m.kind == "org" and span.start <= m.start < span.end]
+        sites = [m for m in mentions if m.kind == "org" and span.start <= m.start < span.end
+                 and not _LEADERSHIP.search(doc.text, m.start, m.end)]
         current = stops[-1]
         for site in sites:
             name = doc.text[site.start:site.end]

@@ -22,7 +22,7 @@ from .events import events
 from .people import people
 from .quoted import quantities, terms
 
-_WORD = re.compile(r"[가-힣]+(?:[(（][\u4e00-\u9fff]+[)）][가-힣]*)*(?:\([가-힣]+\)[가-힣]*)*")
+_WORD = re.compile(r"(?<![\w(])\d*[가-힣A-Z][가-힣A-Z0-9]*(?:[(（][\u4e00-\u9fff]+[)）][가-힣0-9]*)*(?:\([가-힣]+\)[가-힣0-9]*)*")
 _PARTICLE = re.compile(r"(?:에서는|에서|에게|으로|로서|로|과|와|을|를|이|가|은|는|의|에|도|만|들)$")
 _LONGEST_KEY = 10
 
@@ -53,7 +53,10 @@ def annotate(doc: Document) -> Document:
     year, how = reference_year(doc)
     as_of = doc.published[:10] if doc.published else (str(year) if year else None)
     titled, roles = people(doc, names, as_of, how if as_of else None)
-    found = names + titled + _organisations(doc) + _dates(doc) + terms(doc) + quantities(doc)
+    # a body named in a post (주당위 in 주당위 서기) belongs to the role, not an organisation of its own
+    orgs = [m for m in _organisations(doc, names)
+            if not any(r.start <= m.start and m.end <= r.end for r in roles)]
+    found = names + titled + orgs + _dates(doc) + terms(doc) + quantities(doc)
     found = tuple(sorted(found, key=lambda m: (m.start, -m.end)))
     return dataclasses.replace(doc, mentions=found, roles=tuple(roles), events=events(doc, found))
 
@@ -172,29 +175,38 @@ def _towns(doc: Document, names: list[Mention]) -> list[Mention]:
     return out
 
 
-# Words that place an organisation: 령동구 중산가두 통달주민지역사회, 시 도서관
-_LOCATOR = re.compile(r"(?:[가-힣]*(?:가두|구|진|향|촌|현|시)|[시현주성]) $")
+# Words that place an organisation: 령동구 중산가두 통달주민지역사회, 시 도서관, 하얼빈 조선족로인협회.
+# A lone 시 or 주 does, but not in 전 주 ("the whole prefecture").
+_LOCATOR = re.compile(r"(?<!전 )(?:[가-힣]*(?:가두|구|진|향|촌|현|시|성|주)|[시현주성])")
 
 
-def _organisations(doc: Document) -> list[Mention]:
-    out = []
+def _organisations(doc: Document, places: list[Mention]) -> list[Mention]:
     text = doc.text
+    place_words = {(m.start, m.end) for m in places}
+    out: list[Mention] = []
     for match in _WORD.finditer(text):
         word = _PARTICLE.sub("", match.group())
         ending = next((e for e in _org_endings() if word.endswith(e)), None)
         if not ending:
             continue
         start = match.start()
-        # up to two locating words before it belong to the name; a bare ending (도서관) needs one
-        for _ in range(2):
-            before = _LOCATOR.search(text, max(0, start - 12), start)
-            if not before or before.end() != start or (before.start() and not text[before.start() - 1].isspace()):
+        # up to three locating words before it belong to the name; a bare ending (도서관) needs one
+        for _ in range(3):
+            before = re.search(r"(\S+) $", text[max(0, start - 16):start])
+            if not before:
                 break
-            start = before.start()
+            at = start - len(before.group())
+            if not (_LOCATOR.fullmatch(before.group(1)) and text[at - 2:at] != "전 " or (at, start - 1) in place_words):
+                break
+            start = at
         if start == match.start() and len(word) == len(ending):
             continue
+        end = match.start() + len(word)
+        # a body and its organ are one name: 주당위 상무위원회, 중공중앙 정치국, 로인협회 농악무팀
+        if out and out[-1].end + 1 == start and text[out[-1].end] == " ":
+            start = out.pop().start
         hanzi = re.search(r"[(（]([\u4e00-\u9fff]+)[)）]", word)
-        out.append(Mention(start, match.start() + len(word), "org", None, hanzi.group(1) if hanzi else None, 0.8))
+        out.append(Mention(start, end, "org", None, hanzi.group(1) if hanzi else None, 0.8))
     return out
 
 

@@ -85,9 +85,13 @@ def _title(word: str, side: str) -> _Title | None:
     bare = _JOINED.sub("", word)
     forms = [(word, False), (bare, bare != word)] if side == "before" else [(word, False), (_PARTICLE.sub("", word), False)]
     for form, joined in forms:
-        row = _titles().get(form)
-        if row and row["side"] in (side, "both"):
-            return _Title(form, row["role"] == "yes", row["sure"] == "yes", joined)
+        # a title may carry a word of its own before it (담임교원, 총책임자)
+        for title in (form, form[-4:], form[-3:], form[-2:]):
+            row = _titles().get(title)
+            if row and row["side"] in (side, "both") and (title == form or row["role"] == "yes"):
+                # 「14일 오전, 기자가 …」: after a title with a particle, the word must still read as a name
+                sure = row["sure"] == "yes" and form == word
+                return _Title(form, row["role"] == "yes", sure, joined)
     return None
 
 
@@ -110,7 +114,7 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
         person = persons.get(start)
         before, after = _roles_before(words, i), _role_after(words, i)
         if person is None:
-            titles = [t for t in (before[:1] + after[:1]) if t]
+            titles = [t for t in (before[:1] + after[:1]) if t] or _speaker(text, start, word)
             if not titles or _is_org_word(word) or any(a <= start < b for a, b in named):
                 continue
             name = _name(word, sure=any(t[2] for t in titles))
@@ -126,6 +130,14 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
     return found, sorted(roles, key=lambda r: (r.person_start, r.start))
 
 
+def _speaker(text: str, start: int, word: str) -> list[tuple[None, int, bool]]:
+    """A name that opens a quotation is its speaker: 「리순희는 “주말이면 …」."""
+    end = start + len(word)
+    if re.search(r"(?:은|는|이|가)$", word) and re.match(r"\s?[“\"‘]", text[end:end + 2]):
+        return [(None, end, False)]
+    return []
+
+
 def _roles_before(words: list[tuple[int, str]], i: int) -> list[tuple[int | None, int, bool]]:
     """(start, end, sure) of the posts written before word i: 「성당위 상무위원이며 주당위 서기인 호가복」
     gives two."""
@@ -135,8 +147,10 @@ def _roles_before(words: list[tuple[int, str]], i: int) -> list[tuple[int | None
         start, word = words[j]
         title = _title(word, "before")
         # the post nearest the name may stand bare (서기 박명수); one further left is joined (…이며)
-        if title is None or not title.post or (spans and not title.joined):
+        if title is None or (spans and not (title.joined and title.post)):
             break
+        if not title.post:            # 관광객 왕정: marks the name, holds no post
+            return [(None, start + len(title.text), title.sure)]
         if not spans and title.joined and not word.endswith("인"):
             break         # 상무위원이며 joins a further post, not a name
         first = _body_before(words, j)
@@ -145,10 +159,15 @@ def _roles_before(words: list[tuple[int, str]], i: int) -> list[tuple[int | None
     return sorted(spans, key=lambda s: s[0])
 
 
+# The body before a post may also be a place or a generic one (연변주 주장, 합작사 책임자, 기업 대표)
+_BODY_OR_PLACE = re.compile(r"(?:[주성시현구진향촌]|합작사|기업|기지|공장|농장|목장)$")
+
+
 def _body_before(words: list[tuple[int, str]], j: int) -> int:
     """The first of up to three words naming the post's body right before word j (흑룡강성 성위 서기)."""
     first = j
-    while first > 0 and j - first < 3 and _is_org_word(words[first - 1][1]):
+    while first > 0 and j - first < 3 and (_is_org_word(words[first - 1][1]) or
+                                          _BODY_OR_PLACE.search(words[first - 1][1])):
         first -= 1
     return first
 
