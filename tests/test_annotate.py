@@ -89,3 +89,79 @@ def test_annotate_meeting_of_seed_000(seed_docs):
         "‘1.4분기 전 주 경제, 사회 발전이 량호한 시작을 실현하도록 추동할 데 관한 사업방안’"]
     for item in meeting.agenda:
         assert doc.text[item.span.start:item.span.end] == item.text
+
+
+def roles_of(doc, name):
+    return [(doc.text[r.start:r.end], r.entity, r.as_of, r.as_of_source) for r in doc.roles
+            if doc.text[r.person_start:r.person_end] == name]
+
+
+def test_annotate_roles_of_the_meeting_convener(seed_docs):
+    doc = seed_docs["000_1674585d37812f59"]
+    # 「성당위 상무위원이며 주당위 서기인 호가복」: two posts, dated by the article
+    assert roles_of(doc, "호가복") == [("성당위 상무위원", "person:胡家福", "2026-03-02", "published"),
+                                    ("주당위 서기", "person:胡家福", "2026-03-02", "published")]
+    assert not [m for m in doc.mentions if m.kind == "person" and m.entity is None]
+
+
+def test_annotate_role_of_the_tour_leader_with_an_inferred_year(seed_docs):
+    doc = seed_docs["001_cab5228b4c32a580"]
+    posts = roles_of(doc, "허근")
+    assert posts[0][:3] == ("흑룡강성성위 서기", "person:许勤", "2021")
+    assert posts[0][3].startswith("inferred from 19th Central Committee")
+    assert {p[0] for p in posts} == {"흑룡강성성위 서기", "서기"}
+
+
+def test_annotate_terms_and_quantities_of_seed_000(seed_docs):
+    doc = seed_docs["000_1674585d37812f59"]
+    terms = [t for t, _ in spans(doc, "term")]
+    assert {"‘5신 산업’", "‘445’산업발전프로젝트", "‘중공연변주위 상무위원회 2026년 사업 요점’"} <= set(terms)
+    assert ("4개", "양수에너지축적발전소") in spans(doc, "quantity")
+    assert [t for t, _ in spans(seed_docs["001_cab5228b4c32a580"], "term")][:2] == ["“두가지 확립”", "“두가지 수호”"]
+
+
+def annotated(text, published="2026-05-04"):
+    from yalu.annotate import annotate
+    from yalu.document import assemble
+    return annotate(assemble([("headline", "제목")], [text], published=published))
+
+
+def test_annotate_persons_by_their_titles():
+    doc = annotated("촌당지부 서기 박명수는 김철 기자에게 “올해는 풍년이 들었다”고 말했다. "
+                    "14일 오전 기자가 찾은 마을에서 리영호 동지와 로인 최순자도 만났다. 김철은 돌아갔다.")
+    people = [doc.text[m.start:m.end] for m in doc.mentions if m.kind == "person"]
+    assert people == ["박명수", "김철", "리영호", "최순자", "김철"]       # not 오전: a word, before 기자가
+    assert [(doc.text[r.start:r.end], doc.text[r.person_start:r.person_end]) for r in doc.roles] == [
+        ("촌당지부 서기", "박명수"), ("기자", "김철")]              # 동지 and 로인 are no posts
+    assert all(r.as_of == "2026-05-04" for r in doc.roles)
+
+
+def test_annotate_countries_and_towns():
+    doc = annotated("흑룡강성의 대로씨야 무역이 늘었다. 조선족 마을인 룡정시 동성용진 명동촌을 찾았다. "
+                    "사업을 추진하고 농촌 발전을 촉진했다.")
+    places = [(doc.text[m.start:m.end], m.entity) for m in doc.mentions if m.kind == "place"]
+    assert ("로씨야", "place:RU") in places
+    assert ("동성용진", None) in places and ("명동촌", None) in places
+    assert not {"조선", "추진", "농촌", "촉진"} & {p for p, _ in places}
+
+
+def test_annotate_words_that_only_begin_with_a_place_reading():
+    # 장백산 is a mountain, 옥수수 corn, 아파트 a block of flats; 장백현 and 연변대학 keep their place
+    doc = annotated("장백산 아래 옥수수 밭과 아파트가 있다. 장백현과 연변대학도 있다.")
+    places = [doc.text[m.start:m.end] for m in doc.mentions if m.kind == "place"]
+    assert places == ["장백현", "연변"]
+
+
+def test_annotate_the_gold_set_scores(script):
+    score = script("tests/eval_mentions.py").evaluate()
+    pages = len(list((script("tests/eval_mentions.py").GOLD).glob("*.tsv")))
+    assert pages >= 30
+
+    def p(kind):
+        s = score[kind]
+        return s["right"] / s["found"], s["right"] / s["gold"]
+
+    assert min(p("person")[0], p("place")[0]) >= 0.95
+    assert min(p("person")[1], p("place")[1]) >= 0.90
+    assert min(p("org")) >= 0.85
+    assert score["place"]["entity_right"] == score["place"]["entity_gold"]

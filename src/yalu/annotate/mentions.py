@@ -186,9 +186,9 @@ def _organisations(doc: Document, places: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for match in _WORD.finditer(text):
         word = _PARTICLE.sub("", match.group())
-        ending = next((e for e in _org_endings() if word.endswith(e)), None)
-        if not ending:
+        if not word.endswith(_org_endings()):
             continue
+        ending = next(e for e in _org_endings() if word.endswith(e))
         start = match.start()
         # up to three locating words before it belong to the name; a bare ending (도서관) needs one
         for _ in range(3):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -79,6 +79,7 @@ def _dictionary_word(word: str) -> bool:
     return len(morphs) == 1 or morphs[-1].pos not in ("Noun",)
 
 
+@lru_cache(maxsize=1 << 16)
 def _title(word: str, side: str) -> _Title | None:
     """The title a word writes on ``side`` of a name. Before a name it stands bare or joined to the next
     post (서기 박명수, 서기인 호가복); after one it may carry a particle (김철 기자가, 허근 서기는)."""
@@ -110,8 +111,11 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
     found: list[Mention] = []
     roles: list[Role] = []
     named = [(m.start, m.end) for m in known if m.kind != "person"]
+    surnames = _surnames()
     for i, (start, word) in enumerate(words):
         person = persons.get(start)
+        if person is None and word[:1] not in surnames and word[:2] not in surnames:
+            continue
         before, after = _roles_before(words, i), _role_after(words, i)
         if person is None:
             titles = [t for t in (before[:1] + after[:1]) if t] or _speaker(text, start, word)

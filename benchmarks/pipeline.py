@@ -1,0 +1,63 @@
+"""How fast the whole pipeline runs (read, standardize, annotate), beside Kiwi's tokenize on the same
+texts, in one run on one core.
+
+    python benchmarks/pipeline.py [--rounds N]
+
+The pages are every sample page in examples/ plus the two seed pages (when ../shared is there), read
+from memory so that the disk is not timed. yalu does everything `yalu read --standard --mentions`
+does; Kiwi only splits the extracted texts into morphemes. Not a test: figures vary by machine.
+Issue 5's target: 200 articles a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import yalu
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pages() -> list[bytes]:
+    found = []
+    for page in sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "examples").glob("*.html")) + \
+            sorted((ROOT.parent / "shared" / "seeds").glob("*.txt")):
+        try:
+            yalu.read(page)
+        except yalu.YaluError:
+            continue              # the page that must be refused is not an article
+        found.append(page.read_bytes())
+    return found
+
+
+def per_second(fn, items: list, rounds: int) -> float:
+    for item in items:            # warm up: dictionaries, gazetteers, compiled tables
+        fn(item)
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for item in items:
+            fn(item)
+    return rounds * len(items) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    from kiwipiepy import Kiwi
+
+    kiwi = Kiwi(num_workers=-1)   # no worker threads: one core, like yalu here
+    raw = pages()
+    texts = [yalu.read(page).text for page in raw]
+    ours = per_second(lambda page: yalu.read(page, standard=True, mentions=True), raw, args.rounds)
+    theirs = per_second(kiwi.tokenize, texts, args.rounds)
+    print(f"{len(raw)} articles, {sum(map(len, texts)):,} characters, {args.rounds} rounds, one core")
+    print(f"yalu read+standardize+annotate: {ours:10,.0f} articles/s")
+    print(f"kiwipiepy tokenize:             {theirs:10,.0f} articles/s")
+    print(f"ratio yalu/kiwi:                {ours / theirs:10.2f}x")
+
+
+if __name__ == "__main__":
+    main()
