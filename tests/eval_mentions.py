@@ -1,11 +1,12 @@
 """Scores yalu's mentions and roles against the hand-annotated pages in tests/gold/mentions/.
 
-    python tests/eval_mentions.py [-v]          precision and recall per kind
+    python tests/eval_mentions.py [-v]          precision and recall per kind, and events page by page
     python tests/eval_mentions.py --check       every gold row points at the page's text
     python tests/eval_mentions.py --text PAGE   the cleaned text a gold file is written against
 
 A found mention is right when its kind and span are a gold row's; persons and places are also scored
-for their entity (of those found right, how many carry the gold entity). Roles are right when their span
+for their entity (of those found right, how many carry the gold entity). An event is right when it
+comes out exactly as the page's file in tests/gold/events/ (dates, people, body, agenda, stops). Roles are right when their span
 and the person they belong to are the gold row's. How to annotate: tests/gold/mentions/GUIDELINES.md.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -95,6 +97,32 @@ def evaluate(verbose: bool = False) -> dict[str, dict[str, int]]:
     return dict(score)
 
 
+def event_record(event) -> dict:
+    """An event as the gold files in tests/gold/events/ write it."""
+    record = {"kind": event.kind, "start": event.start, "end": event.end, "people": [list(p) for p in event.people]}
+    if event.kind == "tour":
+        record["stops"] = [{"place": s.place, "name": s.name, "sites": list(s.sites)} for s in event.stops]
+    else:
+        record["body"] = event.body
+        record["agenda"] = {k: [a.text for a in event.agenda if a.kind == k] for k in ("relayed", "report", "reviewed")}
+    return record
+
+
+def evaluate_events(verbose: bool = False) -> tuple[int, int]:
+    """(pages whose event comes out exactly as its gold file, pages with a gold event)."""
+    right = files = 0
+    for gold in sorted((GOLD.parent / "events").glob("*.json")):
+        files += 1
+        expected = json.loads(gold.read_text(encoding="utf-8"))
+        expected.pop("date_inferred", None)
+        doc = yalu.read(page_for(gold), mentions=True)
+        got = [event_record(e) for e in doc.events if e.kind == expected["kind"]]
+        right += got[:1] == [expected]
+        if verbose and got[:1] != [expected]:
+            print(f"  {gold.stem}: {got[:1]} is not {expected}")
+    return right, files
+
+
 def ratio(a: int, b: int) -> float:
     return a / b if b else 1.0
 
@@ -122,6 +150,8 @@ def main() -> None:
         entity = f"{s['entity_right']}/{s['entity_gold']}" if s["entity_gold"] else ""
         print(f"{kind:<9} {s['gold']:>5} {s['found']:>5} {s['right']:>5} {ratio(s['right'], s['found']):>6.3f} "
               f"{ratio(s['right'], s['gold']):>6.3f}  {entity}")
+    right, files = evaluate_events(args.verbose)
+    print(f"events: {right} of {files} pages come out exactly as their gold event")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..document import AgendaItem, Document, Event, Mention, Span, Stop
+from ..document import AgendaItem, Document, Event, Mention, Role, Span, Stop
 
 _TOUR = re.compile(r"조사연구|시찰|고찰|현지지도|검사지도")
 _CITY_OPENS = re.compile(r"(?:시|현|구)?에서")
@@ -18,44 +18,56 @@ _CITY_OPENS = re.compile(r"(?:시|현|구)?에서")
 _LEADERSHIP = re.compile(r"(?:중앙|당위|성위|정치국|국무원|상무위원회)$")
 
 
-def events(doc: Document, mentions: tuple[Mention, ...]) -> tuple[Event, ...]:
-    return tuple(e for e in (_tour(doc, mentions), _meeting(doc, mentions)) if e is not None)
+def events(doc: Document, mentions: tuple[Mention, ...], roles: tuple[Role, ...] = ()) -> tuple[Event, ...]:
+    return tuple(e for e in (_tour(doc, mentions), _meeting(doc, mentions, roles)) if e is not None)
 
 
-# A meeting report's first sentence: 「… 서기인 호가복이 주당위 상무위원회 회의를 소집하여 … 정신을 전달, 학습하고
-# … 에 관한 회보를 청취했으며 ‘…’, ‘…’을 심의했다」.
-_CONVENED = re.compile(r"(?P<roles>(?:[가-힣 ]+?(?:이며|인)\s)*)(?P<name>[가-힣]{2,4})[이가]\s+"
-                       r"(?P<body>[가-힣 ]+?)\s*회의를\s*소집")
-_RELAYED = re.compile(r"소집하(?:여|고)\s*(?P<items>.+?)을\s*전달")
-_REPORTS = re.compile(r"(?:학습하고|하고|했으며|하며)\s*(?P<items>[^‘’]+?)에\s*관한\s*회보를\s*청취")
-_REVIEWED = re.compile(r"(?P<items>(?:‘[^’]+’(?:,\s*)?)+)을\s*심의")
+# A meeting report's first paragraph: who convened or chaired (소집, 주재) which body's meeting, what it
+# relayed and studied (… 정신을 전달, 학습), the reports it heard (…에 관한 회보를 청취) and the documents it
+# reviewed (‘…’을 심의). The wording varies: 「서기인 호가복이 주당위 상무위원회 회의를 소집하여」,
+# 「서기인 황강이 주재한 성당위 상무위원회 회의가 열렸다」, 「량혜령 성장이 … 성정부 상무회의를 소집하고」.
+_MEETING = re.compile(r"회의(?:를|가)?\s*(?:소집|주재|열)|주재(?:한|로|하)")
+_RELAYED = re.compile(r"(?P<items>[^.]+?정신)(?:을|를)\s*(?:재차\s*)?(?:전달|학습)")
+_HEARD = re.compile(r"(?P<items>[^‘’]+?)에\s*관한\s*회보(?:를|을)\s*청취")
+_CLAUSE_OPENS = re.compile(r"^(?:,?\s*(?:학습|전달|토론)?(?:하고|했으며|하며|했고|했다\.)\s*|\s*회의는\s*)+")
+_REVIEWED = re.compile(r"(?P<items>(?:‘[^’]+’(?:,\s*|과\s*|와\s*)?)+)(?:을|를)\s*(?:토론,?\s*)?심의")
+_AGENDA_OPENS = re.compile(r"(?:소집하(?:여|고)|주재하고|열렸다\.?\s*회의는|열고|회의는)\s*")
 
 
-def _meeting(doc: Document, mentions: tuple[Mention, ...]) -> Event | None:
+def _meeting(doc: Document, mentions: tuple[Mention, ...], roles: tuple[Role, ...] = ()) -> Event | None:
     if not doc.paragraph_spans:
         return None
     first = doc.paragraph_spans[0]
-    sentence = doc.text[first.start:first.end]
-    convened = _CONVENED.search(sentence)
-    if convened is None:
+    paragraph = doc.text[first.start:first.end]
+    meeting = _MEETING.search(paragraph)
+    if meeting is None:
         return None
     at = first.start
-    person = next((m for m in mentions if m.kind == "person" and m.start == at + convened.start("name")), None)
-    roles = [r.strip() for r in re.split(r"이며|인", convened["roles"]) if r.strip()]
-    date = next((m for m in mentions if m.kind == "date" and first.start <= m.start < first.end), None)
+    inside = [m for m in mentions if first.start <= m.start < first.end]
+    # the convener: the first person of the paragraph with a post; the body: the organisation right before 회의
+    convener = next((m for m in inside if m.kind == "person" and any(r.person_start == m.start for r in roles)),
+                    next((m for m in inside if m.kind == "person"), None))
+    posts = [doc.text[r.start:r.end] for r in roles if convener and r.person_start == convener.start]
+    body = next((doc.text[m.start:m.end] for m in inside if m.kind == "org"
+                 and re.match(r"\s*(?:상무)?회의", doc.text[m.end:m.end + 6])), None)
+    date = next((m for m in inside if m.kind == "date"), None)
+    opens = _AGENDA_OPENS.search(paragraph, meeting.start())
+    agenda_from = opens.end() if opens else meeting.end()
     agenda: list[AgendaItem] = []
-    if relayed := _RELAYED.search(sentence):
-        agenda += _items("relayed", re.split(r"(?<=정신),\s*", relayed["items"]), sentence, at,
-                         relayed.start("items"))
-    if reports := _REPORTS.search(sentence):
-        agenda += _items("report", re.split(r",\s*", reports["items"]), sentence, at, reports.start("items"))
-    if reviewed := _REVIEWED.search(sentence):
-        agenda += _items("reviewed", re.findall(r"‘[^’]+’", reviewed["items"]), sentence, at,
-                         reviewed.start("items"))
-    people = ((person.entity, roles[-1] if roles else None),) if person else ()
+    for relayed in _RELAYED.finditer(paragraph, agenda_from):
+        items = _CLAUSE_OPENS.sub("", relayed["items"])
+        parts = re.split(r"(?<=정신)(?:,\s*|과\s+|와\s+|및\s+)", items)
+        agenda += _items("relayed", parts, paragraph, at, relayed.start("items"))
+        agenda_from = relayed.end()
+    if heard := _HEARD.search(paragraph, agenda_from):
+        items = _CLAUSE_OPENS.sub("", re.sub(r"^[^가-힣‘]*(?:전달|학습)", "", heard["items"]))
+        parts = re.split(r"에\s*관한\s*회보(?:와|과)\s*|,\s*", items)
+        agenda += _items("report", parts, paragraph, at, heard.start("items"))
+    if reviewed := _REVIEWED.search(paragraph, agenda_from):
+        agenda += _items("reviewed", re.findall(r"‘[^’]+’", reviewed["items"]), paragraph, at, reviewed.start("items"))
+    people = ((convener.entity, posts[-1] if posts else None),) if convener else ()
     start = date.value.partition("/")[0] if date and date.value else None
-    return Event("meeting", start, start, date.source if date else None, people, (),
-                 convened["body"].strip(), tuple(agenda))
+    return Event("meeting", start, start, date.source if date else None, people, (), body, tuple(agenda))
 
 
 def _items(kind: str, parts: list[str], sentence: str, offset: int, search_from: int) -> list[AgendaItem]:

@@ -58,7 +58,8 @@ def annotate(doc: Document) -> Document:
             if not any(r.start <= m.start and m.end <= r.end for r in roles)]
     found = names + titled + orgs + _dates(doc) + terms(doc) + quantities(doc)
     found = tuple(sorted(found, key=lambda m: (m.start, -m.end)))
-    return dataclasses.replace(doc, mentions=found, roles=tuple(roles), events=events(doc, found))
+    roles = tuple(roles)
+    return dataclasses.replace(doc, mentions=found, roles=roles, events=events(doc, found, roles))
 
 
 # How a key was indexed that running text can use: the papers write readings, not transcriptions
