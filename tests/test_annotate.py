@@ -165,3 +165,9 @@ def test_annotate_the_gold_set_scores(script):
     assert min(p("person")[1], p("place")[1]) >= 0.90
     assert min(p("org")) >= 0.85
     assert score["place"]["entity_right"] == score["place"]["entity_gold"]
+
+
+def test_annotate_events_of_the_sample_pages(script):
+    # four meetings in four wordings and the undated tour come out exactly as their gold files
+    right, files = script("tests/eval_mentions.py").evaluate_events()
+    assert files == 8 and right >= 5

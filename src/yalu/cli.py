@@ -140,8 +140,12 @@ def _summary(doc: Document, name: str, several: bool) -> None:
     if doc.changes is not None:
         rules = sorted({c.rule for c in doc.changes})
         out.print(f"  [cyan]{'standard':<10}[/cyan]{len(doc.changes)} changes ({', '.join(rules) or 'none'})")
+    if doc.mentions is not None:
+        _mentions_summary(doc, out)
     for event in doc.events or ():
-        people = ", ".join(entity.split(":", 1)[1] + (f" ({role})" if role else "") for entity, role in event.people)
+        written = {m.entity: doc.text[m.start:m.end] for m in reversed(doc.mentions or ()) if m.entity}
+        people = ", ".join(written.get(entity, entity or "?") + (f" ({role})" if role else "")
+                           for entity, role in event.people)
         dates = f"{event.start} … {event.end}" if event.end and event.end != event.start else event.start or "—"
         out.print(f"  [cyan]{event.kind:<10}[/cyan]{people}  {dates}  [dim]{event.date_source or ''}[/dim]")
         if event.body:
@@ -156,6 +160,34 @@ def _summary(doc: Document, name: str, several: bool) -> None:
     for warning in doc.warnings:
         out.print(f"  [yellow]warning[/yellow]   {warning.code}: {warning.message}")
     out.print()
+
+
+def _mentions_summary(doc: Document, out: Console) -> None:
+    """People with their four forms and posts, then places, organisations, terms and quantities, each once."""
+    from .names import lookup
+
+    def once(kind: str) -> dict[str, list]:
+        seen: dict[str, list] = {}
+        for m in doc.mentions:
+            if m.kind == kind:
+                seen.setdefault(m.entity or doc.text[m.start:m.end], []).append(m)
+        return seen
+
+    for key, found in once("person").items():
+        written = doc.text[found[0].start:found[0].end]
+        posts = list(dict.fromkeys(doc.text[r.start:r.end] for r in doc.roles or ()
+                                   if doc.text[r.person_start:r.person_end] == written))
+        forms = ""
+        if key.startswith("person:") and (known := lookup(key.removeprefix("person:"))):
+            forms = f" ({known[0].hanzi} · {known[0].pinyin} · {known[0].standard})"
+        out.print(f"  [cyan]{'person':<10}[/cyan]{written}{forms}" + (f", {', '.join(posts)}" if posts else "")
+                  + ("" if forms else "  [dim]not in the gazetteer[/dim]"))
+    places = [doc.text[f[0].start:f[0].end] + (f" {f[0].value}" if f[0].value else "") for f in once("place").values()]
+    for label, items in (("places", places), ("orgs", list(once("org"))), ("terms", list(once("term"))),
+                         ("amounts", [k + (f" {f[0].value}" if f[0].value else "") for k, f in once("quantity").items()])):
+        if items:
+            shown = " · ".join(items[:8]) + (f" … ({len(items)} in all)" if len(items) > 8 else "")
+            out.print(f"  [cyan]{label:<10}[/cyan]{shown}")
 
 
 @main.command()

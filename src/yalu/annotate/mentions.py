@@ -165,12 +165,20 @@ _ORDINARY_ENDINGS = ("추진", "촉진", "증진", "선진", "전진", "행진",
                      "농촌", "어촌", "산촌", "향촌", "귀촌", "지구촌", "부촌", "빈촌")
 
 
+def _inflected(word: str) -> bool:
+    """무너진, 두드러진: a verb form, not a town."""
+    from ..orthography.morph import analyse
+    morphs, _ = analyse(word)
+    return morphs[-1].pos != "Noun"
+
+
 def _towns(doc: Document, names: list[Mention]) -> list[Mention]:
     taken = {m.start for m in names}
     out = []
     for match in re.finditer(r"(?<![가-힣])[가-힣]+", doc.text):
         word = _PARTICLE.sub("", match.group())
-        if match.start() in taken or not _TOWN.fullmatch(word) or word.endswith(_ORDINARY_ENDINGS):
+        if match.start() in taken or not _TOWN.fullmatch(word) or word.endswith(_ORDINARY_ENDINGS) \
+                or _inflected(word):
             continue
         out.append(Mention(match.start(), match.start() + len(word), "place", None, None, 0.6))
     return out
