@@ -72,7 +72,7 @@ def _name(word: str, sure: bool) -> str | None:
     return core
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _dictionary_word(word: str) -> bool:
     from ..orthography.morph import analyse
     morphs, _ = analyse(word)
