@@ -153,9 +153,9 @@ def test_annotate_words_that_only_begin_with_a_place_reading():
 
 
 def test_annotate_the_gold_set_scores(script):
-    score = script("tests/eval_mentions.py").evaluate()
-    pages = len(list((script("tests/eval_mentions.py").GOLD).glob("*.tsv")))
-    assert pages >= 30
+    scorer = script("tests/eval_mentions.py")
+    score = scorer.evaluate()
+    assert len(list(scorer.GOLD.glob("*.tsv"))) >= 30
 
     def p(kind):
         s = score[kind]

@@ -160,7 +160,8 @@ class AgendaItem:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Something the article reports: an inspection tour (kind "tour") with its ordered stops."""
+    """Something the article reports: an inspection tour (kind "tour") with its ordered stops, or a
+    meeting (kind "meeting") with its body and agenda."""
 
     kind: str
     start: str | None            # ISO dates

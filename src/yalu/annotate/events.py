@@ -1,4 +1,5 @@
-"""Events the article reports, built from its mentions: inspection tours with their ordered stops.
+"""Events the article reports, built from its mentions and roles: inspection tours with their ordered
+stops, and meetings with their convener, body and agenda.
 
 A tour report (조사연구, 시찰, 고찰) follows one leader through cities; each city opens with
 「X시에서 …」 and the organisations named until the next city are the sites visited there. The dates come

@@ -9,36 +9,22 @@ publication date, or against a dated event the text names when there is none.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import re
 from datetime import date
 from functools import cache
-from importlib import resources
 
 from ..document import Document, Mention
 from ..names import gazetteer
+from ..orthography.morph import analyse
 from .events import events
 from .people import people
+from . import tables
 from .quoted import quantities, terms
 
 _WORD = re.compile(r"(?<![\w(])\d*[가-힣A-Z][가-힣A-Z0-9]*(?:[(（][\u4e00-\u9fff]+[)）][가-힣0-9]*)*(?:\([가-힣]+\)[가-힣0-9]*)*")
 _PARTICLE = re.compile(r"(?:에서는|에서|에게|으로|로서|로|과|와|을|를|이|가|은|는|의|에|도|만|들)$")
 _LONGEST_KEY = 10
-
-
-@cache
-def _org_endings() -> tuple[str, ...]:
-    text = resources.files("yalu.annotate").joinpath("data", "org_endings.txt").read_text(encoding="utf-8")
-    endings = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(sorted(endings, key=len, reverse=True))
-
-
-@cache
-def _events() -> list[tuple[re.Pattern[str], str, str, str]]:
-    text = resources.files("yalu.annotate").joinpath("data", "congresses.tsv").read_text(encoding="utf-8")
-    return [(re.compile(r["pattern"]), r["name"], r["start"], r["end"])
-            for r in csv.DictReader(text.splitlines(), delimiter="\t")]
 
 
 def mentions(doc: Document) -> tuple[Mention, ...]:
@@ -99,7 +85,7 @@ _DIVISION = {"市": "시", "县": "현", "区": "구", "省": "성", "州": "주
 def _may_follow_a_place(after: str) -> bool:
     """``after``: the rest of the word, up to the next space (가목사중건재가성유리(中建材佳星玻璃)…유한회사)."""
     after = _PARTICLE.sub("", after.rstrip(",.”’\"'·、"))
-    if not after or _AFTER_PLACE.match(after) or after.endswith(_org_endings()):
+    if not after or _AFTER_PLACE.match(after) or after.endswith(tables.org_endings()):
         return True
     # a division word (시, 현, 구 …) counts when what follows it may follow a place: 시간 is a word
     return after[0] in "시현구주성" and _may_follow_a_place(after[1:])
@@ -122,16 +108,8 @@ def _place_is_meant(key: str, best: gazetteer.Candidate, entries, after: str) ->
 
 
 @cache
-def _country_forms() -> dict[str, tuple[str, str]]:
-    """Written form → (ISO code, Hanzi)."""
-    text = resources.files("yalu.names").joinpath("data", "countries.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
-    return {form: (r["code"], r["hanzi"]) for r in rows for form in r["forms"].split("|")}
-
-
-@cache
 def _country_prefixes() -> frozenset[str]:
-    return frozenset(form[:3] for form in _country_forms() if len(form) >= 3)
+    return frozenset(form[:3] for form in tables.countries() if len(form) >= 3)
 
 
 # 조선족, 조선말, 한국어: a people or a language, not the country
@@ -141,7 +119,7 @@ _NOT_COUNTRY = re.compile(r"(?:족|말|어|문|글|인)")
 def _countries(doc: Document, names: list[Mention]) -> list[Mention]:
     taken = {m.start for m in names}
     out = []
-    forms = _country_forms()
+    forms = tables.countries()
     for match in re.finditer(r"(?<![가-힣])[가-힣]+", doc.text):
         word = match.group()
         if match.start() in taken:
@@ -167,7 +145,6 @@ _ORDINARY_ENDINGS = ("추진", "촉진", "증진", "선진", "전진", "행진",
 
 def _inflected(word: str) -> bool:
     """무너진, 두드러진: a verb form, not a town."""
-    from ..orthography.morph import analyse
     morphs, _ = analyse(word)
     return morphs[-1].pos != "Noun"
 
@@ -186,7 +163,7 @@ def _towns(doc: Document, names: list[Mention]) -> list[Mention]:
 
 # Words that place an organisation: 령동구 중산가두 통달주민지역사회, 시 도서관, 하얼빈 조선족로인협회.
 # A lone 시 or 주 does, but not in 전 주 ("the whole prefecture").
-_LOCATOR = re.compile(r"(?<!전 )(?:[가-힣]*(?:가두|구|진|향|촌|현|시|성|주)|[시현주성])")
+_LOCATOR = re.compile(r"[가-힣]*(?:가두|구|진|향|촌|현|시|성|주)|[시현주성]")
 
 
 def _organisations(doc: Document, places: list[Mention]) -> list[Mention]:
@@ -195,9 +172,9 @@ def _organisations(doc: Document, places: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for match in _WORD.finditer(text):
         word = _PARTICLE.sub("", match.group())
-        if not word.endswith(_org_endings()):
+        if not word.endswith(tables.org_endings()):
             continue
-        ending = next(e for e in _org_endings() if word.endswith(e))
+        ending = next(e for e in tables.org_endings() if word.endswith(e))
         start = match.start()
         # up to three locating words before it belong to the name; a bare ending (도서관) needs one
         for _ in range(3):
@@ -205,7 +182,8 @@ def _organisations(doc: Document, places: list[Mention]) -> list[Mention]:
             if not before:
                 break
             at = start - len(before.group())
-            if not (_LOCATOR.fullmatch(before.group(1)) and text[at - 2:at] != "전 " or (at, start - 1) in place_words):
+            locates = _LOCATOR.fullmatch(before.group(1)) and text[at - 2:at] != "전 "
+            if not (locates or (at, start - 1) in place_words):
                 break
             start = at
         if start == match.start() and len(word) == len(ending):
@@ -227,7 +205,7 @@ def reference_year(doc: Document) -> tuple[int | None, str]:
     """The year month-and-day dates belong to, and how it is known."""
     if doc.published:
         return int(doc.published[:4]), "published"
-    for pattern, name, start, _ in _events():
+    for pattern, name, start, _ in tables.congresses():
         if pattern.search(doc.text):
             return int(start[:4]), f"inferred from {name} ({start})"
     return None, "unknown"

@@ -10,13 +10,13 @@ Posts (data/titles.tsv, role yes) become Roles, with the organisation words writ
 
 from __future__ import annotations
 
-import csv
 import re
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..document import Document, Mention, Role
+from ..orthography.morph import analyse
+from . import tables
 
 _WORD = re.compile(r"[^\s,，、.。“”‘’\"'()（）「」《》·:：;；!?]+")
 _PARTICLE = re.compile(r"(?:에게서|께서|에게|은|는|이|가|을|를|의|와|과|도|만|에|로|으로|씨)$")
@@ -24,28 +24,11 @@ _PARTICLE = re.compile(r"(?:에게서|께서|에게|은|는|이|가|을|를|의|
 _JOINED = re.compile(r"(?:이며|이자|인|이고)$")
 
 
-def _data(name: str) -> str:
-    return resources.files("yalu.annotate").joinpath("data", name).read_text(encoding="utf-8")
-
-
-@cache
-def _surnames() -> frozenset[str]:
-    return frozenset(line.strip() for line in _data("surnames.txt").splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
 class _Title(NamedTuple):
     text: str
     post: bool       # a post the person holds (a Role), not a form of address
     sure: bool       # only a name stands beside it
     joined: bool     # joined to a further post by 이며/인 (상무위원이며 …)
-
-
-@cache
-def _titles() -> dict[str, dict[str, str]]:
-    rows = csv.DictReader((line for line in _data("titles.tsv").splitlines() if not line.startswith("#")),
-                          delimiter="\t")
-    return {r["title"]: r for r in rows}
 
 
 # Words that name the body a post belongs to (흑룡강성성위 서기, 촌당지부 서기, 주인민정부 주장)
@@ -62,10 +45,10 @@ def _name(word: str, sure: bool) -> str | None:
     # A particle is taken off a four-syllable word; off a shorter one only if it cannot end a name
     if len(word) >= 4 or re.search(r"(?:는|를|의|께서|에게|씨)$", word):
         core = _PARTICLE.sub("", word)
-    if not 2 <= len(core) <= 4 or core in _titles():
+    if not 2 <= len(core) <= 4 or core in tables.titles():
         return None
-    surname = core[:2] if core[:2] in _surnames() and len(core) == 4 else core[:1]
-    if surname not in _surnames() or not 1 <= len(core) - len(surname) <= 2:
+    surname = core[:2] if core[:2] in tables.surnames() and len(core) == 4 else core[:1]
+    if surname not in tables.surnames() or not 1 <= len(core) - len(surname) <= 2:
         return None
     if not sure and _dictionary_word(core):
         return None
@@ -74,7 +57,6 @@ def _name(word: str, sure: bool) -> str | None:
 
 @lru_cache(maxsize=1 << 16)
 def _dictionary_word(word: str) -> bool:
-    from ..orthography.morph import analyse
     morphs, _ = analyse(word)
     return len(morphs) == 1 or morphs[-1].pos not in ("Noun",)
 
@@ -88,7 +70,7 @@ def _title(word: str, side: str) -> _Title | None:
     for form, joined in forms:
         # a title may carry a word of its own before it (담임교원, 총책임자)
         for title in (form, form[-4:], form[-3:], form[-2:]):
-            row = _titles().get(title)
+            row = tables.titles().get(title)
             if row and row["side"] in (side, "both") and (title == form or row["role"] == "yes"):
                 # 「14일 오전, 기자가 …」: after a title with a particle, the word must still read as a name
                 sure = row["sure"] == "yes" and form == word
@@ -111,7 +93,7 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
     found: list[Mention] = []
     roles: list[Role] = []
     named = [(m.start, m.end) for m in known if m.kind != "person"]
-    surnames = _surnames()
+    surnames = tables.surnames()
     for i, (start, word) in enumerate(words):
         person = persons.get(start)
         if person is None and word[:1] not in surnames and word[:2] not in surnames:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from ..document import Document, Mention
+from . import tables
 
 _QUOTED = re.compile(r"‘[^‘’\n]{1,40}’|“[^“”\n]{1,40}”|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|「[^「」\n]{1,40}」")
 _GLUED = re.compile(r"[가-힣A-Za-z0-9]+")
@@ -26,10 +26,8 @@ _NUMBER = (r"(?:\d[\d,]*(?:\.\d+)?|[일이삼사오륙육칠팔구십백천만�
 
 @cache
 def _units() -> re.Pattern[str]:
-    text = resources.files("yalu.annotate").joinpath("data", "units.txt").read_text(encoding="utf-8")
-    units = sorted((u.strip() for u in text.splitlines() if u.strip() and not u.startswith("#")), key=len, reverse=True)
     # 여 writes "some" (100여대, 3여만명)
-    return re.compile(rf"(?<![\w.]){_NUMBER}여?\s?(?:{'|'.join(map(re.escape, units))})")
+    return re.compile(rf"(?<![\w.]){_NUMBER}여?\s?(?:{'|'.join(map(re.escape, tables.units()))})")
 
 
 def terms(doc: Document) -> list[Mention]:
