@@ -38,6 +38,15 @@ def test_fields_impossible_dates_are_refused(line):
     assert stamp is None and refused
 
 
+def test_fields_dates_are_read_on_29_february():
+    """issue 9: today.replace(year=today.year + 1) raised on a leap day, so every dated page failed."""
+    leap_day = date(2028, 2, 29)
+    stamp, refused = find_date("2028-02-29 09:12:28", RULES, today=leap_day)
+    assert stamp is not None and stamp.iso == "2028-02-29T09:12:28+08:00" and refused is None
+    assert find_date("2029-02-28 10:00", RULES, today=leap_day)[0].day == "2029-02-28"
+    assert find_date("2029-04-01 10:00", RULES, today=leap_day) == (None, "2029-04-01 10:00")
+
+
 @pytest.mark.parametrize("url, expected", [
     ("http://www.iybrb.com/news/content/2025-07/21/c_12.html", "2025-07-21"),
     ("http://hljxinwen.dbw.cn/system/2009/06/30/000123.shtml", "2009-06-30"),

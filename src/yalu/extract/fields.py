@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..document import Author
 from .rules import Rules
@@ -43,7 +43,9 @@ def _stamp(match: re.Match[str], today: date) -> Stamp | None:
         day = date(year, int(groups["m"]), int(groups["d"]))
     except ValueError:
         return None
-    if year < EARLIEST_YEAR or day > today.replace(year=today.year + 1):
+    # A year of slack for pages dated ahead (time zones, pre-dated editions); a timedelta, because
+    # today.replace(year=…) fails on 29 February.
+    if year < EARLIEST_YEAR or day > today + timedelta(days=366):
         return None
     iso = day.isoformat()
     if groups.get("H") is not None:
