@@ -45,6 +45,10 @@ def test_sources_declared_charset_is_tried_first():
     (b"%PDF-1.7\n", "binary", "binary file"),
     (b"abc\x00def" * 10, "binary", "binary file"),
     (bytes(range(0x80, 0x100)) * 40, "undecodable", "no encoding yalu knows"),
+    # a BOM commits to UTF-16: an odd byte count or a lone surrogate must not escape as UnicodeDecodeError
+    ("\ufeff연길시 소식".encode("utf-16-le") + b"A", "undecodable", "not valid UTF-16-LE (truncated data"),
+    (b"\xff\xfe" + "연길".encode("utf-16-le") + b"\x00\xd8A\x00", "undecodable", "illegal UTF-16 surrogate"),
+    (b"\xfe\xff" + "연길".encode("utf-16-be") + b"\xdc\x00", "undecodable", "not valid UTF-16-BE"),
 ])
 def test_sources_bad_bytes_get_a_reason(data, code, reason):
     with pytest.raises(yalu.UnreadableInput) as caught:
@@ -66,6 +70,15 @@ def test_sources_missing_file_and_folder(tmp_path):
         load(tmp_path / "nope.txt")
     with pytest.raises(yalu.UnreadableInput, match="is a folder"):
         load(tmp_path)
+
+
+@pytest.mark.parametrize("url", ["http://www.iybrb.com/news/content/2026-03/02/1.html", "HTTPS://zoglo.net/a"])
+def test_sources_a_web_address_is_explained_not_missing(url):
+    with pytest.raises(yalu.UnreadableInput) as caught:
+        load(url)
+    # the address as typed (not with its // collapsed by Path), what yalu reads, and how to pass the URL
+    assert str(caught.value) == (f"{url}: yalu reads saved pages, not web addresses: save the page, "
+                                 f"then run yalu read page.html --url {url}")
 
 
 def test_sources_page_with_no_article_is_refused():

@@ -21,6 +21,8 @@ MAX_BYTES = 10 * 1024 * 1024
 _BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"\x7fELF", b"BZh")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[\s>]|<!--)", re.I)
+# yalu fetches nothing: a URL given as a page is a mistake to explain, not a missing file.
+_WEB_ADDRESS = re.compile(r"https?://", re.I)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # EUC-KR double bytes read as Latin-1 land in U+00A1–U+00FE; two or more in a row is the tell.
 _MOJIBAKE = re.compile(r"[\u00a1-\u00fe]{2,}")
@@ -49,12 +51,15 @@ def load(source: str | Path | bytes, *, name: str | None = None, url: str | None
     """Read a path, ``-`` (stdin) or raw bytes into a decoded Page.
 
     Raises UnreadableInput, naming the input and the reason, for missing, over-large, empty, binary
-    and undecodable inputs.
+    and undecodable inputs, and for a web address (yalu reads saved pages; it fetches nothing).
     """
     if isinstance(source, bytes):
         data, name = source, name or "<bytes>"
     elif str(source) == "-":
         data, name = sys.stdin.buffer.read(max_bytes + 1), name or "<stdin>"
+    elif _WEB_ADDRESS.match(str(source)):
+        raise UnreadableInput(name or str(source), "yalu reads saved pages, not web addresses: save the page, then "
+                              f"run yalu read page.html --url {source}", "missing")
     else:
         path = Path(source)
         name = name or str(path)
@@ -79,7 +84,11 @@ def decode(data: bytes, *, name: str = "<bytes>", url: str | None = None) -> Pag
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableInput(name, "binary file, not a text or HTML page", "binary")
     warnings: list[Warning] = []
-    text, encoding = _decode_bytes(data, warnings)
+    try:
+        text, encoding = _decode_bytes(data, warnings)
+    except UnicodeDecodeError as error:  # only a BOM commits us to one codec: UTF-16 cut short or a lone surrogate
+        raise UnreadableInput(name, f"not valid {error.encoding.upper()} ({error.reason} at byte {error.start})",
+                              "undecodable") from None
     if text.count("\ufffd") > max(20, len(text) // 10):
         raise UnreadableInput(name, "bytes are in no encoding yalu knows (tried UTF-8, CP949, GB18030)",
                               "undecodable")
