@@ -21,8 +21,20 @@ from .rules import Rules, load_rules
 
 # A line reads like a paragraph when it is long, or when it ends a sentence.
 _SENTENCE_END = re.compile(r"[.!?。…][\"”’'」』)）\]]*$")
+# A line that ends a Korean sentence is prose, whatever dates or names it holds.
+_PROSE_END = re.compile(r"[가-힣][.!?。][\"”’'」』)）\]]*$")
 _FIELD_KINDS = {"date", "refused", "byline", "source", "review"}
-_SHORT = 120   # a field or chrome line is shorter than this; longer lines are text
+_SHORT = 120        # a field or chrome line is shorter than this; longer lines are text
+_FIELD_WORDS = 5    # a field line holds at most this many words besides its labels, brackets and date
+_LABEL = 4          # a line of this many letters or fewer labels something (图文, 검색); it tells nothing
+_KICKER = 8         # a line above the headline this short is its kicker, not the headline
+_TITLE = 100        # a line above the header fields longer than this is text, not a title
+_DECKS = 4          # at most this many short lines stand between the header fields and the first paragraph
+_CROSS = 2          # the body goes on past this many field lines (a photo credit) when text follows
+_LETTER = re.compile(r"[가-힣ㄱ-ㆎA-Za-z\u4e00-\u9fff]")
+_HANGUL = re.compile(r"[가-힣ㄱ-ㆎ]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 @dataclass
@@ -33,8 +45,11 @@ class _Line:
     stamp: Stamp | None = None
     refused: str | None = None
     authors: list[Author] = field(default_factory=list)
+    weak: bool = False             # a bare name: a byline only beside another field line
     source: str | None = None
+    credit: str | None = None      # a line naming only papers or stations: a source of last resort
     review: dict[str, str | None] = field(default_factory=dict)
+    marked: bool = False           # the markup says it is furniture (<nav>, a list of links)
 
 
 def extract(page: Page, url: str | None = None) -> Document:
@@ -44,29 +59,42 @@ def extract(page: Page, url: str | None = None) -> Document:
         raw, evidence = html.parse(page.text, page.name)
     else:
         raw = [html.Line(" ".join(line.split())) for line in page.text.split("\n")]
+    raw = _join_open_brackets(raw)
     url = url or page.url or evidence.canonical
-    lines = [_classify(line, rules) for line in raw]
-    start, end = _body_bounds(lines, page.name)
     warnings = list(page.warnings)
+    hangul = _hangul_share(raw)
+    if hangul < 0.3:
+        warnings.append(Warning("language.not-korean", _language(raw, hangul)))
+    lines = [_classify(line, rules, korean=hangul >= 0.3) for line in raw]
+    _settle_bare_names(lines, rules, korean=hangul >= 0.3)
+    start, end, block_at, decks = _layout(lines, page.name)
 
     paragraphs = [line.text for line in lines[start:end] if line.kind == "text"]
     dateline, dateline_source = _strip_dateline(paragraphs, rules)
+    lead_source, lead_authors = _strip_lead(paragraphs, rules)
+    tail_source, tail_authors = _strip_tails(paragraphs, rules)
     published, published_from = _published(lines, start, end, dateline, evidence, url, rules, warnings)
-    block, block_at = _headline_block(lines, start, evidence, rules)
+    block, first_in_block = _headline_block([lines[i] for i in block_at], evidence, rules)
+    block += [("subheadline", rules.deck_mark.sub("", lines[i].text)) for i in decks]
     if not any(part == "headline" for part, _ in block):
         warnings.append(Warning("headline.missing", "no line above the body reads as a headline"))
+    block_at = block_at[first_in_block:]
 
-    around = lines[:start] + lines[end:]
-    authors = _unique(a for line in around for a in line.authors)
-    source = next((line.source for line in around if line.source), dateline_source)
-    review = _review(around)
+    fields = [line for i, line in enumerate(lines) if not start <= i < end or line.kind in _FIELD_KINDS]
+    authors = _unique([a for line in fields for a in line.authors] + lead_authors + tail_authors)
+    source = (next((line.source for line in fields if line.source), None) or dateline_source or lead_source
+              or tail_source or next((line.credit for line in fields if line.credit), None))
+    review = _review(fields)
     chrome = [line.text for i, line in enumerate(lines)
-              if line.kind == "chrome" or (line.kind == "text" and not start <= i < end and i not in block_at)]
+              if line.kind == "chrome" or line.kind == "text" and not start <= i < end and i not in block_at
+              and i not in decks]
     outlet = _outlet(url, lines, evidence, rules)
     if outlet is None:
         warnings.append(Warning("outlet.unknown", "no URL and no mark of a known outlet on the page"))
     if _spaceless(paragraphs):
         warnings.append(Warning("text.no-spaces", "the body is written without spaces between words"))
+    if short := _body_short(lines, paragraphs):
+        warnings.append(short)
 
     return assemble(
         block, paragraphs,
@@ -76,14 +104,45 @@ def extract(page: Page, url: str | None = None) -> Document:
     )
 
 
-def _classify(raw: html.Line, rules: Rules) -> _Line:
+def _join_open_brackets(raw: list[html.Line]) -> list[html.Line]:
+    """A field template broken over lines (편집/기자: [ / 김룡 / ] 원고래원: [ …) is joined back into one."""
+    out: list[html.Line] = []
+    i = 0
+    while i < len(raw):
+        line, j = raw[i], i + 1
+        text = line.text
+        while text.count("[") > text.count("]") and j < len(raw) and j - i < 8 and len(text) < _SHORT:
+            text = f"{text} {raw[j].text}".strip()
+            j += 1
+        if j - i > 1 and text.count("[") == text.count("]"):
+            out.append(html.Line(" ".join(text.split()), chrome=line.chrome, link=line.link, hint=line.hint))
+            i = j
+        else:
+            out.append(line)
+            i += 1
+    return out
+
+
+def _hangul_share(raw: list[html.Line]) -> float:
+    letters = sum(len(_LETTER.findall(line.text)) for line in raw if not line.chrome)
+    return sum(len(_HANGUL.findall(line.text)) for line in raw if not line.chrome) / letters if letters else 1.0
+
+
+def _language(raw: list[html.Line], hangul: float) -> str:
+    text = " ".join(line.text for line in raw if not line.chrome)
+    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
+    language = "Chinese" if han >= latin else "English or another Latin-script language"
+    return f"the page is in {language}, not Korean: Hangul is {hangul:.0%} of its letters"
+
+
+def _classify(raw: html.Line, rules: Rules, korean: bool = True) -> _Line:
     text = raw.text.strip()
     line = _Line(text, hint=raw.hint)
     if not text:
         line.kind = "blank"
         return line
     if raw.chrome or raw.link > 0.6:
-        line.kind = "chrome"
+        line.kind, line.marked = "chrome", True
         return line
     short = len(text) < _SHORT
     if stages := find_review(text, rules):
@@ -92,24 +151,74 @@ def _classify(raw: html.Line, rules: Rules) -> _Line:
     if short and rules.chrome_before_fields.search(text):
         line.kind = "chrome"
         return line
-    if short:
-        line.stamp, line.refused = find_date(text, rules)
-        line.source = find_source(text, rules)
-        line.authors, _ = find_bylines(text, rules)
-        if line.stamp:
-            line.kind = "date"
-        elif line.refused:
-            line.kind = "refused"
-        elif line.source:
-            line.kind = "source"
-        elif line.authors and len(text) < 60:
-            line.kind = "byline"
-        else:
-            line.authors, line.source = [], None
-    if line.kind == "text" and short and (
-            rules.chrome.search(text) or rules.outlet_chrome and rules.outlet_chrome.search(text)):
+    if short and not _PROSE_END.search(text):
+        _read_fields(line, rules)
+    if line.kind == "text" and short and _furniture(text, rules, korean):
         line.kind = "chrome"
     return line
+
+
+def _furniture(text: str, rules: Rules, korean: bool) -> bool:
+    """A short text line that is page furniture: by the chrome patterns, or by its shape: a label of a
+    few letters (图文, 검색), a Chinese line on a Korean page, a menu of short words."""
+    letters = len(_LETTER.findall(text))
+    return bool(rules.chrome.search(text) or rules.outlet_chrome and rules.outlet_chrome.search(text)
+                or letters <= _LABEL
+                or korean and len(_HAN.findall(text)) >= 4 and len(_HANGUL.findall(text)) < letters * 0.2
+                or _menu(text))
+
+
+def _menu(text: str) -> bool:
+    """최신 교육 과학 문화 스포츠 건강 …: ten or more words, nearly all of one to four letters, no sentence."""
+    words = [w for w in text.split() if _LETTER.search(w)]
+    return (len(words) >= 10 and sum(len(w) <= 4 for w in words) >= 0.8 * len(words)
+            and not re.search(r"[\d.,:?!…‘’“”\"']", text))
+
+
+def _read_fields(line: _Line, rules: Rules) -> None:
+    """Sets the line's kind and fields when it is a date, source or byline line."""
+    text = line.text
+    stamp, refused = find_date(text, rules)
+    if stamp and _wordy(text[:stamp.start] + " " + text[stamp.end:]):
+        stamp = None                  # a date inside a sentence: 소개에 의하면 2021년 12월 24일, …
+    elif refused and _wordy(text.replace(refused, " ")):
+        refused = None
+    line.stamp, line.refused = stamp, refused
+    line.source = find_source(text, rules)
+    line.authors, form = find_bylines(text, rules)
+    if line.stamp:
+        line.kind = "date"
+        if not line.source and (credit := rules.credit_source.match(text[line.stamp.end:].strip())):
+            line.credit = credit["source"]    # 2022-06-17 11:40 연변라지오TV넷 연변뉴스APP
+    elif line.refused:
+        line.kind = "refused"
+    elif line.source:
+        line.kind = "source"
+    elif form and len(text) < 60:
+        line.kind, line.weak = "byline", form in rules.weak_bylines
+    elif credit := rules.credit_source.match(text):
+        line.kind, line.credit = "source", credit["source"]
+    if line.kind == "text":
+        line.authors, line.source = [], None
+
+
+def _wordy(rest: str) -> bool:
+    rest = re.sub(r"[\[【(（][^\]】)）]*[\]】)）]", " ", rest)
+    rest = re.sub(r"\S+\s*[:：]", " ", rest)
+    return sum(1 for word in rest.split() if _HANGUL.search(word)) > _FIELD_WORDS
+
+
+def _settle_bare_names(lines: list[_Line], rules: Rules, korean: bool) -> None:
+    """A name alone on its line is a byline beside a date, source or byline line; elsewhere it is text."""
+    content = [i for i, line in enumerate(lines) if line.kind != "blank"]
+    for n, i in enumerate(content):
+        line = lines[i]
+        if not line.weak:
+            continue
+        beside = [lines[content[m]] for m in (n - 1, n + 1) if 0 <= m < len(content)]
+        if not any(other.kind in _FIELD_KINDS and not other.weak for other in beside):
+            line.weak, line.authors = False, []
+            line.kind = "chrome" if _furniture(line.text, rules, korean) else "text"
 
 
 def _reads_like_paragraph(line: _Line) -> bool:
@@ -117,44 +226,116 @@ def _reads_like_paragraph(line: _Line) -> bool:
         len(line.text) >= 60 or len(line.text) >= 15 and bool(_SENTENCE_END.search(line.text)))
 
 
-def _body_bounds(lines: list[_Line], name: str) -> tuple[int, int]:
-    start = next((i for i, line in enumerate(lines) if _reads_like_paragraph(line)), None)
-    if start is None:
+def _first_paragraph(lines: list[_Line], after: int = 0) -> int | None:
+    return next((i for i in range(after, len(lines)) if _reads_like_paragraph(lines[i])), None)
+
+
+def _next_content(lines: list[_Line], i: int) -> int | None:
+    return next((j for j in range(i + 1, len(lines)) if lines[j].kind not in ("blank", "chrome")), None)
+
+
+def _layout(lines: list[_Line], name: str) -> tuple[int, int, list[int], list[int]]:
+    """(body start, body end, the headline block's line numbers, the deck lines') for the page.
+
+    The header is anchored on its fields: the headline block is the text just above the date, byline
+    or source lines that precede the body, and the body starts right below them. A title that ends in
+    ? or ! reads like a sentence, so a short "paragraph" followed by header fields is a title.
+    """
+    first = _first_paragraph(lines)
+    if first is None:
         raise NoArticle(name, "no article text found (no line reads as a paragraph)")
-    end = start
-    while end < len(lines) and lines[end].kind in ("text", "blank") and lines[end].hint is None:
-        end += 1
-    return start, end
+    while len(lines[first].text) < _TITLE:
+        after = _next_content(lines, first)
+        if after is None or lines[after].kind not in _FIELD_KINDS:
+            break
+        later = _first_paragraph(lines, after)
+        if later is None:
+            break
+        first = later
+    anchor = _anchor(lines, first)
+    block = _text_above(lines, anchor) if anchor is not None else []
+    if not block:
+        start = first
+        block = _text_above(lines, first, floor=anchor)
+        decks: list[int] = []
+    else:
+        between = [i for i in range(anchor + 1, first) if lines[i].kind == "text"]
+        decks = [i for i in between if load_rules().deck_mark.match(lines[i].text)]
+        rest = [i for i in between if i not in decks]
+        start = rest[0] if rest and len(between) <= _DECKS else first
+    return start, _body_end(lines, start), block, decks
 
 
-def _headline_block(lines: list[_Line], start: int, evidence: html.Evidence, rules: Rules
-                    ) -> tuple[list[tuple[str, str]], set[int]]:
-    """The kicker, headline and subhead lines above the body, as (part, text), and their line numbers."""
-    i = start - 1
-    while i >= 0 and (lines[i].kind in _FIELD_KINDS or lines[i].kind in ("blank", "chrome")):
+def _anchor(lines: list[_Line], first: int) -> int | None:
+    """The last header field line above the first paragraph, past at most a few short lines."""
+    texts = 0
+    for i in range(first - 1, -1, -1):
+        kind = lines[i].kind
+        if kind in _FIELD_KINDS:
+            return i
+        texts += kind == "text"
+        if texts > _DECKS:
+            return None
+    return None
+
+
+def _text_above(lines: list[_Line], i: int, floor: int | None = None) -> list[int]:
+    """The text lines just above line i (past its field lines, blanks and chrome), at most four."""
+    i -= 1
+    while i > (floor if floor is not None else -1) and (lines[i].kind in _FIELD_KINDS or lines[i].kind in ("blank", "chrome")):
         i -= 1
     at: list[int] = []
-    while i >= 0 and lines[i].kind == "text" and len(at) < 4:
-        at.insert(0, i)
-        i -= 1
-        if lines[i + 1].hint is None and i >= 0 and lines[i].kind == "blank":
+    blanks = 0
+    while i > (floor if floor is not None else -1) and len(at) < 4:
+        line = lines[i]
+        if line.kind == "text" and len(line.text) < _TITLE:
+            at.insert(0, i)
+            blanks = 0
+        elif line.kind == "blank" and blanks == 0 and at:
+            blanks = 1
+        else:
             break
-    if not at:
-        return [], set()
-    texts = [lines[j].text for j in at]
-    hints = [lines[j].hint for j in at]
+        i -= 1
+    return at
+
+
+def _body_end(lines: list[_Line], start: int) -> int:
+    end = start
+    while True:
+        while end < len(lines) and lines[end].kind in ("text", "blank") and lines[end].hint is None:
+            end += 1
+        j, crossed = end, 0
+        while j < len(lines) and crossed <= _CROSS and (lines[j].kind == "blank" or _crossable(lines[j])):
+            crossed += lines[j].kind != "blank"
+            j += 1
+        if not (crossed and j < len(lines) and _reads_like_paragraph(lines[j])):
+            return end
+        end = j
+
+
+def _crossable(line: _Line) -> bool:
+    """A photo credit or a stray date inside the article, or a label too short to end it (2 /)."""
+    return line.kind in ("date", "refused", "byline", "source") or (
+        line.kind == "chrome" and len(_LETTER.findall(line.text)) <= _LABEL and line.hint is None)
+
+
+def _headline_block(lines: list[_Line], evidence: html.Evidence, rules: Rules
+                    ) -> tuple[list[tuple[str, str]], int]:
+    """The kicker, headline and subheads among the lines above the body, as (part, text), and the
+    number of lines above the kicker (page furniture, not part of the block)."""
+    if not lines:
+        return [], 0
+    texts = [line.text for line in lines]
+    hints = [line.hint for line in lines]
     head = _headline_index(texts, hints, evidence)
     if head is None:
-        if len(texts) == 2:
-            head = 1 if rules.lead_in.search(texts[0]) else 0
-        else:
-            head = min(1, len(texts) - 1)
+        head = next((i for i, text in enumerate(texts) if not _kicker_like(text, i < len(texts) - 1, rules)),
+                    len(texts) - 1)
     # Only the one line just above the headline is a kicker; anything above it is not in the block.
-    first = max(0, head - 1)
-    block = [("kicker", texts[first])] if head > 0 else []
+    block = [("kicker", texts[head - 1])] if head > 0 else []
     block.append(("headline", texts[head]))
     block += [("subheadline", rules.subhead_mark.sub("", t)) for t in texts[head + 1:]]
-    return block, set(at[first:])
+    return block, max(0, head - 1)
 
 
 def _headline_index(texts: list[str], hints: list[str | None], evidence: html.Evidence) -> int | None:
@@ -169,12 +350,56 @@ def _headline_index(texts: list[str], hints: list[str | None], evidence: html.Ev
     return None
 
 
+def _kicker_like(text: str, more: bool, rules: Rules) -> bool:
+    return (len(_LETTER.findall(text)) <= _KICKER or bool(rules.label.match(text))
+            or more and bool(rules.lead_in.search(text)))
+
+
 def _strip_dateline(paragraphs: list[str], rules: Rules) -> tuple[Stamp | None, str | None]:
     """(흑룡강신문=하얼빈 2008-01-24)= opening the story is a date and a source, not body text."""
     if not paragraphs or not (match := rules.dateline.match(paragraphs[0])):
         return None, None
     paragraphs[0] = paragraphs[0][match.end():]
     return find_date(match["date"], rules)[0], match["source"]
+
+
+def _strip_lead(paragraphs: list[str], rules: Rules) -> tuple[str | None, list[Author]]:
+    """[료녕신문] or [본사소식 오정국 특약기자] opening the story is a source or a byline, not body text."""
+    source, authors = None, []
+    if paragraphs and (match := rules.lead_source.match(paragraphs[0])):
+        source, paragraphs[0] = match["source"], paragraphs[0][match.end():]
+    if paragraphs and (match := rules.lead_byline.match(paragraphs[0])):
+        role = rules.roles.get(match["label"])
+        authors = [Author(name, role) for name in re.split(r"[ ,、]+", match["names"].strip()) if name]
+        paragraphs[0] = paragraphs[0][match.end():]
+    return source, authors
+
+
+def _strip_tails(paragraphs: list[str], rules: Rules) -> tuple[str | None, list[Author]]:
+    """…발표했다./중국조선어방송넷 or …했다. /김철 기자: a credit glued to a paragraph's last sentence."""
+    source, authors = None, []
+    for n, paragraph in enumerate(paragraphs):
+        if match := rules.tail_source.search(paragraph):
+            source = source or match["source"]
+        elif match := rules.tail_byline.search(paragraph):
+            role = rules.roles.get(match["label"])
+            authors += [Author(name, role) for name in re.split(r"[ ,、]+", match["names"].strip()) if name]
+        else:
+            continue
+        paragraphs[n] = paragraph[:match.start()]
+    return source, authors
+
+
+def _body_short(lines: list[_Line], paragraphs: list[str]) -> Warning | None:
+    """Says so when most of the page did not go to the body: a list page, or an article lost to chrome.
+    What the markup itself marks as furniture (menus, sidebars, link lists) is no loss and not counted."""
+    page = sum(len("".join(line.text.split())) for line in lines if not line.marked)
+    body = sum(len("".join(p.split())) for p in paragraphs)
+    if body * 2 >= page:
+        return None
+    chrome = sum(len("".join(line.text.split())) for line in lines if line.kind == "chrome" and not line.marked)
+    return Warning("body.short", f"the body holds {body} of the page's {page} characters; {chrome} went to "
+                                 f"chrome, the rest to the headline block and the fields")
 
 
 def _published(lines: list[_Line], start: int, end: int, dateline: Stamp | None, evidence: html.Evidence,

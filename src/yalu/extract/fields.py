@@ -78,7 +78,10 @@ def meta_date(content: str | None, rules: Rules) -> Stamp | None:
 
 
 def find_bylines(line: str, rules: Rules) -> tuple[list[Author], str | None]:
-    """The people a byline names, and the id of the byline form that matched."""
+    """The people a byline names, and the id of the byline form that matched.
+
+    A paper or station in the name's place (发布人:료녕신문) is no person and is dropped.
+    """
     for form, pattern in rules.bylines:
         match = pattern.search(line)
         if match is None:
@@ -86,7 +89,7 @@ def find_bylines(line: str, rules: Rules) -> tuple[list[Author], str | None]:
         label = match.groupdict().get("label")
         role = rules.roles.get(label) if label else None
         names = re.split(r"[ ,、]+", match["names"].strip())
-        return [Author(name, role) for name in names if name], form
+        return [Author(name, role) for name in names if name and not rules.media.match(name)], form
     return [], None
 
 

@@ -32,9 +32,16 @@ class Rules:
     dateline: re.Pattern[str]
     url_dates: tuple[re.Pattern[str], ...]
     bylines: tuple[tuple[str, re.Pattern[str]], ...]
+    weak_bylines: frozenset[str]           # forms that count only beside another field (a bare name)
+    media: re.Pattern[str]                 # a word naming a paper or station, never a person
     roles: dict[str, str]
     source: re.Pattern[str]
     trailing_source: re.Pattern[str]
+    credit_source: re.Pattern[str]
+    lead_source: re.Pattern[str]
+    lead_byline: re.Pattern[str]
+    tail_source: re.Pattern[str]
+    tail_byline: re.Pattern[str]
     review_stage: re.Pattern[str]
     review_labels: dict[str, str]          # label → first/second/final
     chrome_before_fields: re.Pattern[str]
@@ -42,6 +49,8 @@ class Rules:
     outlet_chrome: re.Pattern[str] | None
     lead_in: re.Pattern[str]
     subhead_mark: re.Pattern[str]
+    label: re.Pattern[str]
+    deck_mark: re.Pattern[str]
     outlets: tuple[Outlet, ...]
     marker: re.Pattern[str]                # any outlet's marker, to find one on a page
 
@@ -54,7 +63,10 @@ class Rules:
     def outlet_for_url(self, url: str | None) -> Outlet | None:
         if not url:
             return None
-        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+        try:
+            host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+        except ValueError:  # "http://[bad": no host to go by, so the outlet is told from the page instead
+            return None
         for outlet in self.outlets:
             if any(host == d or host.endswith("." + d) for d in outlet.domains):
                 return outlet
@@ -94,6 +106,27 @@ def load_outlets() -> tuple[Outlet, ...]:
     return tuple(outlets)
 
 
+def _surnames() -> list[str]:
+    """The surnames as these papers write them (리, 림, 로) and as South Korean text does (이, 임, 노)."""
+    text = resources.files("yalu").joinpath("annotate/data/surnames.txt").read_text(encoding="utf-8")
+    written = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return sorted(set(written) | {_initial_sound_law(s) for s in written})
+
+
+def _initial_sound_law(syllable: str) -> str:
+    """리 → 이, 로 → 노: the standard's rule for a word's first syllable, on one Hangul syllable."""
+    code = ord(syllable[0]) - 0xAC00
+    if len(syllable) != 1 or not 0 <= code < 11172:
+        return syllable
+    initial, vowel = divmod(code, 588)
+    iotized = vowel // 28 in (2, 3, 6, 7, 12, 17, 20)       # ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ
+    if initial == 5:                                           # ㄹ
+        initial = 11 if iotized else 2
+    elif initial == 2 and iotized:                             # ㄴ
+        initial = 11
+    return chr(0xAC00 + initial * 588 + vowel)
+
+
 @cache
 def load_rules() -> Rules:
     where = "extract/patterns.toml"
@@ -104,16 +137,31 @@ def load_rules() -> Rules:
     labels = {"first": review["first"], "second": review["second"], "final": review["final"]}
     review_labels = {label: stage for stage, alts in labels.items() for label in alts.split("|")}
     outlet_chrome = [p.pattern for o in outlets for p in o.chrome]
+    media = data["media"]["pattern"]
+    fill = {"{outlets}": "|".join(map(re.escape, outlet_names)), "{media}": media,
+            "{name}": "(?:" + "|".join(sorted(_surnames(), key=len, reverse=True)) + ")[가-힣]{1,2}"}
+
+    def filled(pattern: str) -> re.Pattern[str]:
+        for key, value in fill.items():
+            pattern = pattern.replace(key, value)
+        return _compile(pattern, where)
+
+    bylines = tuple((b["id"], filled(b["pattern"])) for b in data["byline"])
     return Rules(
         dates=tuple((d["id"], _compile(d["pattern"], where)) for d in data["date"]),
         dateline=_compile(data["dateline"]["pattern"], where),
         url_dates=tuple(_compile(d["pattern"], where) for d in data["url_date"]),
-        bylines=tuple(
-            (b["id"], _compile(b["pattern"].replace("{outlets}", "|".join(map(re.escape, outlet_names))), where))
-            for b in data["byline"]),
+        bylines=bylines,
+        weak_bylines=frozenset(b["id"] for b in data["byline"] if b.get("weak")),
+        media=_compile(f"^(?:{media})$", where),
         roles=dict(data["roles"]),
         source=_compile(data["source"]["pattern"], where),
         trailing_source=_compile(data["source"]["trailing"], where),
+        credit_source=filled(data["source"]["credit"]),
+        lead_source=filled(data["lead"]["source"]),
+        lead_byline=filled(data["lead"]["byline"]),
+        tail_source=filled(data["lead"]["tail_source"]),
+        tail_byline=filled(data["lead"]["tail_byline"]),
         review_stage=_compile(review["stage"].replace("{labels}", "|".join(labels.values())), where),
         review_labels=review_labels,
         chrome_before_fields=_alternation(data["chrome"]["before_fields"], where),
@@ -121,6 +169,8 @@ def load_rules() -> Rules:
         outlet_chrome=_alternation(outlet_chrome, "outlets") if outlet_chrome else None,
         lead_in=_compile(data["headline"]["lead_in"], where),
         subhead_mark=_compile(data["headline"]["subhead_mark"], where),
+        label=_compile(data["headline"]["label"], where),
+        deck_mark=_compile(data["headline"]["deck_mark"], where),
         outlets=outlets,
         marker=_alternation([re.escape(m) for o in outlets for m in o.markers], "outlets"),
     )
