@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree, html as lxml_html
 
-from ..errors import NoArticle
+from ..errors import NoArticle, UnreadableInput
 
 
 @dataclass
@@ -50,11 +50,19 @@ _META_DATE_NAMES = ("publishdate", "pubdate", "publish_date", "publishtime", "ar
 _TITLE_SPLIT = re.compile(r"\s+[-|–—_]\s+|_|\s*\|\s*|--")
 
 
+# libxml2 stops at 256 levels of elements and, with huge_tree, at 2,048. Broken pages that never close
+# their <div>s go past 256; past 2,048 the rest of the page is dropped, so say so rather than "no article".
+_TOO_DEEP = "Excessive depth"
+
+
 def parse(text: str, name: str) -> tuple[list[Line], Evidence]:
+    parser = lxml_html.HTMLParser(huge_tree=True)
     try:
-        root = lxml_html.document_fromstring(text)
+        root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise NoArticle(name, f"HTML could not be parsed ({error})") from None
+    if any(_TOO_DEEP in entry.message for entry in parser.error_log):
+        raise UnreadableInput(name, "HTML is nested too deeply to read (elements over 2,048 levels deep)", "too-deep")
     evidence = _evidence(root)
     body = root.find("body")
     lines: list[Line] = []
@@ -104,10 +112,27 @@ class _Walker:
         self.parts = []
         self.hint = None
 
-    def visit(self, el: etree._Element, chrome: bool, hint: str | None, in_link: bool = False) -> None:
-        """``chrome``, ``hint`` and ``in_link`` are the parent's context, which the tail keeps."""
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag and tag not in _SKIP:
+    def visit(self, root: etree._Element, chrome: bool, hint: str | None, in_link: bool = False) -> None:
+        """``chrome``, ``hint`` and ``in_link`` are the parent's context, which the tail keeps.
+
+        A stack, not recursion: unclosed tags nest pages up to libxml2's 2,048 levels, past Python's
+        recursion limit. An entry is (element, context, closing): opening reads the element's own text and
+        queues its children, closing ends its block and adds its tail.
+        """
+        stack: list[tuple[etree._Element, bool, str | None, bool, bool]] = [(root, chrome, hint, in_link, False)]
+        while stack:
+            el, chrome, hint, in_link, closing = stack.pop()
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            visible = bool(tag) and tag not in _SKIP
+            if closing:
+                if visible and tag in _BLOCK:
+                    self.flush()
+                if el.tail:
+                    self.parts.append((el.tail, chrome, in_link))
+                continue
+            stack.append((el, chrome, hint, in_link, True))
+            if not visible:
+                continue
             attrs = f"{el.get('class', '')} {el.get('id', '')}"
             inner_chrome = chrome or tag in _CHROME_TAGS or bool(_CHROME_WORDS.search(attrs)) or (
                 tag == "header" and el.find(".//h1") is None)
@@ -120,15 +145,9 @@ class _Walker:
             elif _SUBHEAD_WORDS.search(attrs) or tag == "h2" and hint is None:
                 inner_hint = "subheadline"
             inner_link = in_link or tag == "a"
-            block = tag in _BLOCK
-            if block:
+            if tag in _BLOCK:
                 self.flush()
             self.hint = self.hint or inner_hint
             if el.text:
                 self.parts.append((el.text, inner_chrome, inner_link))
-            for child in el:
-                self.visit(child, inner_chrome, inner_hint, inner_link)
-            if block:
-                self.flush()
-        if el.tail:
-            self.parts.append((el.tail, chrome, in_link))
+            stack.extend((child, inner_chrome, inner_hint, inner_link, False) for child in reversed(el))
