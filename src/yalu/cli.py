@@ -8,17 +8,40 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
+from urllib.parse import urlsplit
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from . import Document, Result, expand, names, read_many, standardize as standardize_text, variants as word_variants
 from .errors import UnreadableInput, YaluError
 from .sources import load
 
 err = Console(stderr=True, highlight=False)
+
+
+def _say(console: Console, *parts: str | tuple[str, str]) -> None:
+    """Print one line of plain strings and (string, style) pairs. Page text, file names, URLs and queries
+    may hold rich markup («[/b] 제목», «[link=…]»): as Text they print as written and can never raise."""
+    console.print(Text.assemble(*parts), soft_wrap=True)
+
+
+def _error(message: str) -> None:
+    _say(err, (f"yalu: {message}", "red"))
+
+
+def _check_url(ctx: click.Context, param: click.Parameter, url: str | None) -> str | None:
+    """A malformed --url still reads the page; say that its host cannot tell the outlet."""
+    if url is not None:
+        try:
+            urlsplit(url)
+        except ValueError as error:
+            _say(err, (f"yalu: warning: --url {url} is not a valid URL ({error}); the outlet is told from the "
+                       "page instead", "yellow"))
+    return url
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,7 +59,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--url", metavar="URL",
+@click.option("--url", metavar="URL", callback=_check_url,
               help="Where the page came from, when it was saved to a file. Tells the outlet (by its domain) "
                    "and, if the page prints no date, the date in the URL. Applies to every INPUT.")
 @click.option("--json", "as_json", is_flag=True,
@@ -87,11 +110,12 @@ def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, a
             progress.advance(task)
             if result.error is not None:
                 failures.append(result)
-                err.print(f"[red]yalu: {result.error}[/red]", soft_wrap=True)
+                _error(str(result.error))
                 continue
             doc = result.document
             if jsonl:
-                click.echo(doc.to_json())
+                # the input's path leads the record, so a folder run's output can be tied back to its files
+                click.echo(json.dumps({"path": result.name, **doc.to_dict()}, ensure_ascii=False))
             elif as_text:
                 click.echo((doc.standard_text if standard else doc.text) + "\n")
             elif as_json:
@@ -102,9 +126,9 @@ def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, a
         click.echo(json.dumps(documents[0].to_dict() if len(pages) == 1 and documents else
                               [d.to_dict() for d in documents], ensure_ascii=False, indent=2))
     if failures and len(pages) > 1 and not quiet:
-        err.print(f"\n[bold red]{len(failures)} of {len(pages)} inputs failed:[/bold red]")
+        _say(err, (f"\n{len(failures)} of {len(pages)} inputs failed:", "bold red"))
         for result in failures:
-            err.print(f"  {result.error}", soft_wrap=True, highlight=False)
+            _say(err, f"  {result.error}")
     if failures:
         only_unreadable = len(pages) == 1 and isinstance(failures[0].error, UnreadableInput)
         sys.exit(2 if only_unreadable else 1)
@@ -112,13 +136,14 @@ def read(inputs: tuple[str, ...], url: str | None, as_json: bool, jsonl: bool, a
 
 def _summary(doc: Document, name: str, several: bool) -> None:
     out = Console(highlight=False, soft_wrap=True)
+    say = partial(_say, out)
     if several:
-        out.print(f"[dim]── {name}[/dim]")
+        say((f"── {name}", "dim"))
     if doc.kicker:
-        out.print(f"[dim]{doc.kicker}[/dim]")
-    out.print(f"[bold]{doc.headline or '(no headline)'}[/bold]")
+        say((doc.kicker, "dim"))
+    say((doc.headline or "(no headline)", "bold"))
     for sub in doc.subheadlines:
-        out.print(f"{sub}")
+        say(sub)
     rows = [
         ("outlet", doc.outlet or "—"),
         ("source", doc.source or "—"),
@@ -134,12 +159,12 @@ def _summary(doc: Document, name: str, several: bool) -> None:
     rows.append(("body", f"{len(doc.paragraphs)} paragraphs, {chars:,} characters"))
     rows.append(("chrome", f"{len(doc.chrome)} lines removed"))
     for label, value in rows:
-        out.print(f"  [cyan]{label:<10}[/cyan]{value}")
+        say("  ", (f"{label:<10}", "cyan"), value)
     for paragraph in doc.paragraphs[:2]:
-        out.print(f"  [dim]│[/dim] {paragraph[:90]}{'…' if len(paragraph) > 90 else ''}")
+        say("  ", ("│", "dim"), " ", paragraph[:90] + ("…" if len(paragraph) > 90 else ""))
     if doc.changes is not None:
         rules = sorted({c.rule for c in doc.changes})
-        out.print(f"  [cyan]{'standard':<10}[/cyan]{len(doc.changes)} changes ({', '.join(rules) or 'none'})")
+        say("  ", (f"{'standard':<10}", "cyan"), f"{len(doc.changes)} changes ({', '.join(rules) or 'none'})")
     if doc.mentions is not None:
         _mentions_summary(doc, out)
     for event in doc.events or ():
@@ -147,18 +172,18 @@ def _summary(doc: Document, name: str, several: bool) -> None:
         people = ", ".join(written.get(entity, entity or "?") + (f" ({role})" if role else "")
                            for entity, role in event.people)
         dates = f"{event.start} … {event.end}" if event.end and event.end != event.start else event.start or "—"
-        out.print(f"  [cyan]{event.kind:<10}[/cyan]{people}  {dates}  [dim]{event.date_source or ''}[/dim]")
+        say("  ", (f"{event.kind:<10}", "cyan"), f"{people}  {dates}  ", (event.date_source or "", "dim"))
         if event.body:
-            out.print(f"    {event.body}: " + ", ".join(
+            say(f"    {event.body}: " + ", ".join(
                 f"{sum(a.kind == k for a in event.agenda)} {k}" for k in ("relayed", "report", "reviewed")))
         for number, stop in enumerate(event.stops, 1):
             hanzi = next((m.value for m in doc.mentions or () if m.entity == stop.place), "")
-            out.print(f"    {number} {stop.name} {hanzi}  " + " · ".join(stop.sites))
+            say(f"    {number} {stop.name} {hanzi}  " + " · ".join(stop.sites))
     for entity in doc.entities or ():
-        out.print(f"  [cyan]{'name':<10}[/cyan]{entity.reading} · {entity.hanzi} · {entity.pinyin} · "
-                  f"{entity.standard}  [dim]{entity.kind}, from {entity.evidence}[/dim]")
+        say("  ", (f"{'name':<10}", "cyan"), f"{entity.reading} · {entity.hanzi} · {entity.pinyin} · {entity.standard}  ",
+            (f"{entity.kind}, from {entity.evidence}", "dim"))
     for warning in doc.warnings:
-        out.print(f"  [yellow]warning[/yellow]   {warning.code}: {warning.message}")
+        say("  ", ("warning", "yellow"), "   ", f"{warning.code}: {warning.message}")
     out.print()
 
 
@@ -180,14 +205,15 @@ def _mentions_summary(doc: Document, out: Console) -> None:
         forms = ""
         if key.startswith("person:") and (known := lookup(key.removeprefix("person:"))):
             forms = f" ({known[0].hanzi} · {known[0].pinyin} · {known[0].standard})"
-        out.print(f"  [cyan]{'person':<10}[/cyan]{written}{forms}" + (f", {', '.join(posts)}" if posts else "")
-                  + ("" if forms else "  [dim]not in the gazetteer[/dim]"))
+        unknown = () if forms else ("  ", ("not in the gazetteer", "dim"))
+        _say(out, "  ", (f"{'person':<10}", "cyan"), f"{written}{forms}" + (f", {', '.join(posts)}" if posts else ""),
+             *unknown)
     places = [doc.text[f[0].start:f[0].end] + (f" {f[0].value}" if f[0].value else "") for f in once("place").values()]
     for label, items in (("places", places), ("orgs", list(once("org"))), ("terms", list(once("term"))),
                          ("amounts", [k + (f" {f[0].value}" if f[0].value else "") for k, f in once("quantity").items()])):
         if items:
             shown = " · ".join(items[:8]) + (f" … ({len(items)} in all)" if len(items) > 8 else "")
-            out.print(f"  [cyan]{label:<10}[/cyan]{shown}")
+            _say(out, "  ", (f"{label:<10}", "cyan"), shown)
 
 
 @main.command()
@@ -213,7 +239,7 @@ def standardize(input: str, diff: bool, explain: bool, vocabulary: bool, as_json
     try:
         text = load(input).text
     except YaluError as error:
-        err.print(f"[red]yalu: {error}[/red]", soft_wrap=True)
+        _error(str(error))
         sys.exit(2)
     result = standardize_text(text, vocabulary=vocabulary)
     changes = [{"start": c.start, "end": c.end, "original": text[c.start:c.end], "replacement": c.replacement,
@@ -231,14 +257,14 @@ def standardize(input: str, diff: bool, explain: bool, vocabulary: bool, as_json
                        f"\t{g['sense']} ({g['confidence']})")
     elif diff:
         out = Console(highlight=False, soft_wrap=True)
-        pieces, pos = [], 0
+        pieces: list[str | tuple[str, str]] = []
+        pos = 0
         for c in result.changes:
-            pieces.append(escape(text[pos:c.start]))
-            old, new = escape(text[c.start:c.end]), escape(c.replacement.replace(" ", "␣"))
-            pieces.append(f"[red][-{old}-][/red][green]{{+{new}+}}[/green][dim]{c.rule}[/dim]")
+            pieces += [text[pos:c.start], (f"[-{text[c.start:c.end]}-]", "red"),
+                       (f"{{+{c.replacement.replace(' ', '␣')}+}}", "green"), (c.rule, "dim")]
             pos = c.end
-        pieces.append(escape(text[pos:]))
-        out.print("".join(pieces), end="")
+        pieces.append(text[pos:])
+        out.print(Text.assemble(*pieces), end="")
     else:
         click.echo(result.text, nl=False)
 
@@ -283,14 +309,14 @@ def name(query: str, context: str | None, as_json: bool) -> None:
     yalu name 조양 --context "료녕성 …"
     """
     if context and context.startswith("@"):
-        context = load(context[1:]).text
+        context = _context_file(context[1:])
     candidates = names.lookup(query, context=context)
     if as_json:
         click.echo(json.dumps({"query": query, "candidates": [c.to_dict() for c in candidates]},
                               ensure_ascii=False, indent=2))
         return
     if not candidates:
-        err.print(f"yalu: no place or person is known as {query!r}")
+        _say(err, f"yalu: no place or person is known as {query!r}")
         sys.exit(1)
     out = Console(highlight=False, soft_wrap=True)
     for c in candidates:
@@ -299,11 +325,19 @@ def name(query: str, context: str | None, as_json: bool) -> None:
             where = f" · {c.lat:.2f}N {c.lon:.2f}E"
         facts = f" · {c.code}" if c.code else ""
         province = f" · {c.province}" if c.province and c.province != c.hanzi else ""
-        out.print(f"[bold]{c.reading}[/bold] · {c.hanzi} · {c.traditional} · {c.pinyin} · [bold]{c.standard}[/bold]"
-                  f"{facts}{where}{province}  [dim]{c.kind}, {c.confidence:.2f}[/dim]")
+        _say(out, (c.reading, "bold"), f" · {c.hanzi} · {c.traditional} · {c.pinyin} · ", (c.standard, "bold"),
+             f"{facts}{where}{province}  ", (f"{c.kind}, {c.confidence:.2f}", "dim"))
         for role in c.roles[:4]:
-            out.print(f"    {role}")
-        out.print(f"    [dim]{'; '.join(c.why)}[/dim]")
+            _say(out, f"    {role}")
+        _say(out, "    ", ("; ".join(c.why), "dim"))
+
+
+def _context_file(path: str) -> str:
+    """The text of --context @FILE; a file that cannot be read is a usage error naming it and why."""
+    try:
+        return load(path).text
+    except YaluError as error:
+        raise click.BadParameter(f"@{path}: {error.reason}", param_hint="--context") from None
 
 
 if __name__ == "__main__":
