@@ -17,7 +17,7 @@ from ..errors import NoArticle
 from ..sources import Page
 from . import html
 from .fields import Stamp, find_bylines, find_date, find_review, find_source, meta_date, url_date
-from .rules import Rules, load_rules
+from .rules import Rules, host_of, load_rules
 
 # A line reads like a paragraph when it is long, or when it ends a sentence.
 _SENTENCE_END = re.compile(r"[.!?。…][\"”’'」』)）\]]*$")
@@ -91,6 +91,7 @@ def extract(page: Page, url: str | None = None) -> Document:
     outlet = _outlet(url, lines, evidence, rules)
     if outlet is None:
         warnings.append(Warning("outlet.unknown", "no URL and no mark of a known outlet on the page"))
+    published = _in_local_time(published, outlet, url, rules, warnings)
     if _spaceless(paragraphs):
         warnings.append(Warning("text.no-spaces", "the body is written without spaces between words"))
     if short := _body_short(lines, paragraphs):
@@ -428,6 +429,20 @@ def _published(lines: list[_Line], start: int, end: int, dateline: Stamp | None,
         return in_url, "url"
     warnings.append(Warning("published.missing", "no publication date on the page or in its URL"))
     return None, None
+
+
+def _in_local_time(published: str | None, outlet: str | None, url: str | None, rules: Rules,
+                   warnings: list[Warning]) -> str | None:
+    """A printed time carries the offset of the outlet's country; China's is only assumed, and said so."""
+    if published is None or "T" not in published:
+        return published
+    known = rules.outlet_named(outlet) if outlet else None
+    country = known.country if known else host_of(url).rpartition(".")[2]
+    if country not in rules.offsets:
+        warnings.append(Warning("published.offset-assumed",
+                                "the outlet's country is unknown; the time is taken as China's (+08:00)"))
+        return published
+    return published[:-len("+08:00")] + rules.offsets[country]
 
 
 def _review(lines: list[_Line]) -> Review | None:

@@ -24,6 +24,7 @@ class Outlet:
     markers: tuple[str, ...]
     names: tuple[str, ...]
     chrome: tuple[re.Pattern[str], ...]
+    country: str = "cn"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Rules:
     deck_mark: re.Pattern[str]
     outlets: tuple[Outlet, ...]
     marker: re.Pattern[str]                # any outlet's marker, to find one on a page
+    offsets: dict[str, str]                # country (a domain's last label) → UTC offset of its time
 
     def outlet_named(self, marker_or_name: str) -> Outlet | None:
         for outlet in self.outlets:
@@ -61,16 +63,21 @@ class Rules:
         return None
 
     def outlet_for_url(self, url: str | None) -> Outlet | None:
-        if not url:
-            return None
-        try:
-            host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
-        except ValueError:  # "http://[bad": no host to go by, so the outlet is told from the page instead
-            return None
-        for outlet in self.outlets:
+        host = host_of(url)
+        for outlet in self.outlets if host else ():
             if any(host == d or host.endswith("." + d) for d in outlet.domains):
                 return outlet
         return None
+
+
+def host_of(url: str | None) -> str:
+    """The URL's host in lower case, or "" when there is none to go by ("http://[bad")."""
+    if not url:
+        return ""
+    try:
+        return (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
@@ -102,6 +109,7 @@ def load_outlets() -> tuple[Outlet, ...]:
             markers=tuple(data["markers"]),
             names=tuple(data["names"]),
             chrome=tuple(_compile(p, where) for p in data.get("chrome", [])),
+            country=data.get("country", "cn"),
         ))
     return tuple(outlets)
 
@@ -173,4 +181,5 @@ def load_rules() -> Rules:
         deck_mark=_compile(data["headline"]["deck_mark"], where),
         outlets=outlets,
         marker=_alternation([re.escape(m) for o in outlets for m in o.markers], "outlets"),
+        offsets=dict(data["offsets"]),
     )
