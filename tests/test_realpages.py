@@ -132,3 +132,13 @@ def test_a_time_carries_the_offset_of_the_outlets_country():
     unknown = read(page, url="https://example.com/news/1")
     assert unknown.published.endswith("+08:00")
     assert any(w.code == "published.offset-assumed" for w in unknown.warnings)
+
+
+def test_a_labelled_date_glued_to_the_first_sentence_keeps_its_time_and_the_sentence():
+    doc = read("조양천진 첫 모내기 시작\n발행시간: 2024.05.06일 13:16 " + BODY)
+    assert doc.published == "2024-05-06T13:16:00+08:00"
+    assert doc.paragraphs[0].startswith("5일, 연길시")
+    # a sentence that opens with a date is no header: it stays whole
+    doc = read("조양천진 첫 모내기 시작\n\n2023년 5월 6일 연길시 조양천진에서는 처음으로 드론으로 비료를 뿌렸다고 한다.\n\n" + BODY,
+               url="http://www.jlcxwb.com.cn/news/")
+    assert doc.paragraphs[0].startswith("2023년 5월 6일 연길시") and doc.published is None

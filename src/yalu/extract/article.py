@@ -59,7 +59,7 @@ def extract(page: Page, url: str | None = None) -> Document:
         raw, evidence = html.parse(page.text, page.name)
     else:
         raw = [html.Line(" ".join(line.split())) for line in page.text.split("\n")]
-    raw = _join_open_brackets(raw)
+    raw = _split_glued_dates(_join_open_brackets(raw), rules)
     url = url or page.url or evidence.canonical
     warnings = list(page.warnings)
     hangul = _hangul_share(raw)
@@ -121,6 +121,19 @@ def _join_open_brackets(raw: list[html.Line]) -> list[html.Line]:
         else:
             out.append(line)
             i += 1
+    return out
+
+
+def _split_glued_dates(raw: list[html.Line], rules: Rules) -> list[html.Line]:
+    """발행시간: 2020.04.03일 13:16 4월 2일, … : a labelled date glued to the first sentence is its own line."""
+    out: list[html.Line] = []
+    for line in raw:
+        stamp = find_date(line.text, rules)[0] if not line.chrome else None
+        label = line.text[:stamp.start].rstrip(" [") if stamp else ""
+        if stamp and 0 < len(label) <= 12 and label[-1] in ":：" and len(line.text) - stamp.end >= 30:
+            out += [html.Line(line.text[:stamp.end], hint=line.hint), html.Line(line.text[stamp.end:].strip(" ]"))]
+        else:
+            out.append(line)
     return out
 
 
