@@ -22,9 +22,10 @@ from .extract import extract
 from . import names
 from .orthography import Standardized, standardize, variants
 from .sources import MAX_BYTES, Page, load
+from .archive import Archive
 
 __all__ = [
-    "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "Entity", "Event", "Gloss", "Mention", "NoArticle", "Page", "Result", "Review", "Role",
+    "Archive", "SCHEMA_VERSION", "AlignmentError", "Author", "Change", "Document", "Entity", "Event", "Gloss", "Mention", "NoArticle", "Page", "Result", "Review", "Role",
     "Span", "Standardized", "UnreadableInput", "Warning", "YaluError", "expand", "names", "read", "read_many",
     "standardize", "variants",
 ]

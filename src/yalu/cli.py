@@ -342,3 +342,9 @@ def _context_file(path: str) -> str:
 
 if __name__ == "__main__":
     main()
+
+from .archive.cli import add, export, search  # noqa: E402 (the archive's commands, kept in archive/cli.py)
+
+main.add_command(add)
+main.add_command(search)
+main.add_command(export)
