@@ -86,6 +86,8 @@ def test_a_publisher_field_naming_a_paper_gives_no_author_and_a_bare_name_beside
     ("출처: 吉林日报 选择字号【", "吉林日报"),                      # a widget glued on
     ("원고래원: [ 료녕신문 ] 발표시간: [ 2024-05-06 22:04:52 ]", "료녕신문"),
     ("/동북망 조선어채널", "동북망 조선어채널"),                     # a trailing credit of two words
+    ("[길림신문] |", "길림신문"),                                    # a repost's prefix on its own line
+    ("자료제공: 연변주농업농촌국", "연변주농업농촌국"),
 ])
 def test_sources_in_the_forms_real_pages_print(line, source):
     doc = read("조양천진 첫 모내기 시작\n" + line + "\n\n" + BODY)

@@ -212,6 +212,8 @@ def _read_fields(line: _Line, rules: Rules) -> None:
         line.kind, line.weak = "byline", form in rules.weak_bylines
     elif credit := rules.credit_source.match(text):
         line.kind, line.credit = "source", credit["source"]
+    elif (lead := rules.lead_source.match(text)) and lead.end() == len(text):
+        line.kind, line.source = "source", lead["source"]      # [길림신문] | on a line of its own
     if line.kind == "text":
         line.authors, line.source = [], None
 
