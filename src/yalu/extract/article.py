@@ -128,7 +128,8 @@ def _split_glued_dates(raw: list[html.Line], rules: Rules) -> list[html.Line]:
     """발행시간: 2020.04.03일 13:16 4월 2일, … : a labelled date glued to the first sentence is its own line."""
     out: list[html.Line] = []
     for line in raw:
-        stamp = find_date(line.text, rules)[0] if not line.chrome else None
+        labelled = not line.chrome and (":" in line.text[:14] or "：" in line.text[:14])
+        stamp = find_date(line.text, rules)[0] if labelled else None
         label = line.text[:stamp.start].rstrip(" [") if stamp else ""
         if stamp and 0 < len(label) <= 12 and label[-1] in ":：" and len(line.text) - stamp.end >= 30:
             out += [html.Line(line.text[:stamp.end], hint=line.hint), html.Line(line.text[stamp.end:].strip(" ]"))]
