@@ -1,6 +1,10 @@
 """The reader on real pages of this press (../shared/realpages/), and the mechanisms behind the figures,
 each shown on a page written here in the shapes those pages take (no real page's text is copied)."""
 
+import json
+from importlib import resources
+
+import jsonschema
 import pytest
 
 import yalu
@@ -130,7 +134,10 @@ def test_a_time_carries_the_offset_of_the_outlets_country():
     page = "조양천진 첫 모내기 시작\n2024-05-06 14:37\n\n" + BODY
     assert read(page).published.endswith("+08:00")
     assert not any(w.code == "published.offset-assumed" for w in read(page).warnings)
-    assert read(page, url="https://www.example.co.kr/news/1").published == "2024-05-06T14:37:00+09:00"
+    korean = read(page, url="https://www.example.co.kr/news/1")
+    assert korean.published == "2024-05-06T14:37:00+09:00"
+    schema = json.loads(resources.files("yalu").joinpath("schema/document.schema.json").read_text())
+    jsonschema.validate(korean.to_dict(), schema)
     unknown = read(page, url="https://example.com/news/1")
     assert unknown.published.endswith("+08:00")
     assert any(w.code == "published.offset-assumed" for w in unknown.warnings)

@@ -16,7 +16,8 @@ EARLIEST_YEAR = 1995
 
 @dataclass(frozen=True)
 class Stamp:
-    """A date read from a page: ``iso`` is "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS+08:00"."""
+    """A date read from a page: ``iso`` is "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS+08:00"; the offset is
+    China's until the extractor knows the outlet's country (``article._in_local_time``)."""
 
     iso: str
     day: str          # "YYYY-MM-DD", to compare stamps whatever their precision
