@@ -139,8 +139,9 @@ def _split_glued_dates(raw: list[html.Line], rules: Rules) -> list[html.Line]:
 
 
 def _hangul_share(raw: list[html.Line]) -> float:
-    letters = sum(len(_LETTER.findall(line.text)) for line in raw if not line.chrome)
-    return sum(len(_HANGUL.findall(line.text)) for line in raw if not line.chrome) / letters if letters else 1.0
+    text = "\n".join(line.text for line in raw if not line.chrome)
+    letters = len(_LETTER.findall(text))
+    return len(_HANGUL.findall(text)) / letters if letters else 1.0
 
 
 def _language(raw: list[html.Line], hangul: float) -> str:
@@ -176,11 +177,13 @@ def _classify(raw: html.Line, rules: Rules, korean: bool = True) -> _Line:
 def _furniture(text: str, rules: Rules, korean: bool) -> bool:
     """A short text line that is page furniture: by the chrome patterns, or by its shape: a label of a
     few letters (图文, 검색), a Chinese line on a Korean page, a menu of short words."""
+    if rules.chrome.search(text) or rules.outlet_chrome and rules.outlet_chrome.search(text):
+        return True
     letters = len(_LETTER.findall(text))
-    return bool(rules.chrome.search(text) or rules.outlet_chrome and rules.outlet_chrome.search(text)
-                or letters <= _LABEL
-                or korean and len(_HAN.findall(text)) >= 4 and len(_HANGUL.findall(text)) < letters * 0.2
-                or _menu(text))
+    return (letters <= _LABEL
+            or korean and _HAN.search(text) is not None and len(_HAN.findall(text)) >= 4
+            and len(_HANGUL.findall(text)) < letters * 0.2
+            or _menu(text))
 
 
 def _menu(text: str) -> bool:
