@@ -148,3 +148,27 @@ def test_names_gold_scores(script):
     assert places[0] / places[1] >= 0.97, places[2]
     assert transcriptions[0] / transcriptions[1] >= 0.97, transcriptions[2]
     assert people[0] == people[1], people[2]
+
+
+@pytest.mark.parametrize(("hanzi", "reading", "pinyin", "standard"), [
+    ("曾庆红", "증경홍", "Zēng Qìnghóng", "쩡칭훙"),     # not céng, 청칭훙
+    ("解振华", "해진화", "Xiè Zhènhuá", "셰전화"),       # not jiě
+    ("仇和", "구화", "Qiú Hé", "추허"),                  # not chóu
+    ("单霁翔", "선제상", "Shàn Jìxiáng", "산지샹"),      # not dān
+    ("查良镛", "사량용", "Zhā Liángyōng", "자량융"),     # not chá
+    ("区伟", "구위", "Ōu Wěi", "어우웨이"),              # not qū
+    ("尉迟恭", "위지공", "Yùchí Gōng", "위츠궁"),        # a compound surname splits off whole
+    ("长孙无忌", "장손무기", "Zhǎngsūn Wújì", "장쑨우지"),
+])
+def test_names_polyphone_surnames_read_as_surnames(hanzi, reading, pinyin, standard):
+    """Hanzi in no gazetteer that begin with such a surname are read as a person's name (lookup and
+    from_hanzi), by the surname rows of pinyin_overrides.tsv and reading_overrides.tsv."""
+    for c in (names.lookup(hanzi)[0], names.from_hanzi(hanzi)):
+        assert (c.reading, c.pinyin, c.standard) == (reading, pinyin, standard)
+
+
+@pytest.mark.parametrize(("hanzi", "pinyin"), [
+    ("解放军", "Jiěfàngjūn"), ("曾经", "Céngjīng"), ("单位", "Dānwèi"), ("查询", "Cháxún"), ("王小明", "Wángxiǎomíng"),
+])
+def test_names_words_that_begin_with_a_surname_stay_words(hanzi, pinyin):
+    assert names.from_hanzi(hanzi).pinyin == pinyin

@@ -110,9 +110,10 @@ def syllables(hanzi: str, *, person: bool = False) -> list[str]:
     t = tables()
     out: list[str] = []
     i = 0
-    if person and hanzi[:1] in t.pinyin_surname:
-        out.append(t.pinyin_surname[hanzi[0]])
-        i = 1
+    surname = _surname(hanzi) if person else ""
+    if surname in t.pinyin_surname:
+        out += t.pinyin_surname[surname].split()
+        i = len(surname)
     while i < len(hanzi):
         key = next((k for k in t.pinyin_any if hanzi.startswith(k, i)), None)
         if key:
@@ -131,9 +132,30 @@ def pinyin(hanzi: str, *, person: bool = False) -> str:
     """佳木斯 → Jiāmùsī; 习近平 (person) → Xí Jìnpíng."""
     parts = syllables(hanzi, person=person)
     if person and len(parts) > 1:
-        surname = 2 if len(hanzi) >= 4 else 1
+        compound = _surname(hanzi)
+        surname = len(compound) if len(compound) > 1 else 2 if len(hanzi) >= 4 else 1
         return f"{''.join(parts[:surname]).capitalize()} {''.join(parts[surname:]).capitalize()}"
     return "".join(parts).capitalize()
+
+
+def _surname(hanzi: str) -> str:
+    """The surname in the override table that ``hanzi`` starts with, longest first (尉迟 before 尉), or ""."""
+    return next((k for k in sorted(tables().pinyin_surname, key=len, reverse=True) if hanzi.startswith(k)), "")
+
+
+def person_shaped(hanzi: str) -> bool:
+    """Whether Hanzi in no gazetteer should be read as a person's name: two to four characters that begin
+    with a surname of the override tables (曾, 解, 单 … read as surnames: 曾庆红 Zēng, 쩡칭훙), carry no
+    place suffix, and do not begin with a word that reads the surname otherwise (解放 jiě, 曾经 céng:
+    pypinyin's phrase table decides, so this is data, not a list of names)."""
+    from pypinyin.phrases_dict import phrases_dict
+
+    surname = _surname(hanzi)
+    if not surname or not 2 <= len(hanzi) <= 4 or split_suffix(hanzi)[1]:
+        return False
+    head = phrases_dict.get(hanzi[:2]) or phrases_dict.get(hanzi)
+    wanted = tables().pinyin_surname[surname].split()
+    return head is None or [s[0] for s in head[: len(wanted)]] == wanted
 
 
 def plain(pinyin_text: str) -> str:

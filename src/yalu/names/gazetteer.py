@@ -111,10 +111,13 @@ def from_hanzi(hanzi: str, *, person: bool | None = None) -> Candidate:
     known = [entry.candidate for entry, how in keys.get(hanzi, []) if how == "hanzi"]
     if known:
         return known[0]
-    is_person = bool(person)
+    is_person = forms.person_shaped(hanzi) if person is None else person
+    why = ("forms computed from the Hanzi; in no gazetteer",)
+    if person is None and is_person:
+        why += ("read as a person's name: it begins with a surname that reads differently as a surname",)
     return Candidate("name", hanzi, forms.traditional(hanzi), forms.reading(hanzi, person=is_person),
                      forms.pinyin(hanzi, person=is_person), forms.standard(hanzi, person=is_person),
-                     confidence=0.5, why=("forms computed from the Hanzi; in no gazetteer",))
+                     confidence=0.5, why=why)
 
 
 def lookup(text: str, context: str | None = None) -> list[Candidate]:
