@@ -34,20 +34,25 @@ def fold(word: str) -> str:
 def runs(text: str) -> list[tuple[str, bool]]:
     """The runs of ``text`` that carry terms, each with whether it is Hangul/Hanzi (cut into bigrams)."""
     text = unicodedata.normalize("NFKC", text)
-    return [(m.group(), m.group("cjk") is not None) for m in _RUN.finditer(text)]
+    return [(m.group(), m.lastgroup == "cjk") for m in _RUN.finditer(text)]
 
 
 def _run_terms(run: str, cjk: bool) -> list[str]:
     if not cjk:
         return [fold(run)]
-    return [run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]
+    return [a + b for a, b in zip(run, run[1:])] + [run[-1]]
 
 
 def terms(text: str) -> list[str]:
     """The index terms of a text, in order."""
     out: list[str] = []
-    for run, cjk in runs(text):
-        out.extend(_run_terms(run, cjk))
+    for m in _RUN.finditer(unicodedata.normalize("NFKC", text)):
+        run = m.group()
+        if m.lastgroup == "cjk":
+            out.extend(map(str.__add__, run, run[1:]))
+            out.append(run[-1])
+        else:
+            out.append(fold(run))
     return out
 
 
