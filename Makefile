@@ -45,6 +45,7 @@ bench: install
 	$(BIN)/python benchmarks/standardize.py
 	$(BIN)/python benchmarks/names.py
 	$(BIN)/python benchmarks/pipeline.py
+	$(BIN)/python benchmarks/archive.py
 
 # Rebuild the compiled gazetteers from cpca and officials.yaml (not needed to run or test yalu).
 data: install
