@@ -172,3 +172,19 @@ def test_names_polyphone_surnames_read_as_surnames(hanzi, reading, pinyin, stand
 ])
 def test_names_words_that_begin_with_a_surname_stay_words(hanzi, pinyin):
     assert names.from_hanzi(hanzi).pinyin == pinyin
+
+
+@pytest.mark.parametrize(("hanzi", "person", "expected"), [
+    ("西安", False, "Xī'ān"), ("延安", False, "Yán'ān"), ("天峨", False, "Tiān'é"), ("佳木斯", False, "Jiāmùsī"),
+    ("金正恩", True, "Jīn Zhèng'ēn"), ("习近平", True, "Xí Jìnpíng"),
+])
+def test_names_pinyin_keeps_the_apostrophe_before_a_vowel_syllable(hanzi, person, expected):
+    """Issue 11: Xī'ān, not Xīān; the apostrophe is kept in places.tsv and ignored by search keys."""
+    assert forms.pinyin(hanzi, person=person) == expected
+    assert forms.plain(expected) == forms.plain(expected.replace("'", ""))
+
+
+def test_names_places_table_writes_the_apostrophe():
+    _, by_code = names.index()
+    assert by_code["610100"].pinyin == "Xī'ān" and by_code["610600"].pinyin == "Yán'ān"
+    assert names.lookup("Xi'an")[0].code == names.lookup("Xian")[0].code

@@ -134,8 +134,19 @@ def pinyin(hanzi: str, *, person: bool = False) -> str:
     if person and len(parts) > 1:
         compound = _surname(hanzi)
         surname = len(compound) if len(compound) > 1 else 2 if len(hanzi) >= 4 else 1
-        return f"{''.join(parts[:surname]).capitalize()} {''.join(parts[surname:]).capitalize()}"
-    return "".join(parts).capitalize()
+        return f"{_join(parts[:surname]).capitalize()} {_join(parts[surname:]).capitalize()}"
+    return _join(parts).capitalize()
+
+
+def _join(parts: list[str]) -> str:
+    """Syllables written as one word, with the apostrophe the pinyin rules (汉语拼音方案, 隔音符号) put
+    before a syllable that starts with a, o or e inside a word: 西安 Xī'ān, 延安 Yán'ān, 天峨 Tiān'é."""
+    out = ""
+    for k, part in enumerate(parts):
+        if k and part[:1].lower().translate(_TONES) in ("a", "o", "e"):
+            out += "'"
+        out += part
+    return out
 
 
 def _surname(hanzi: str) -> str:
