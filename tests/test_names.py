@@ -188,3 +188,30 @@ def test_names_places_table_writes_the_apostrophe():
     _, by_code = names.index()
     assert by_code["610100"].pinyin == "Xī'ān" and by_code["610600"].pinyin == "Yán'ān"
     assert names.lookup("Xi'an")[0].code == names.lookup("Xian")[0].code
+
+
+@pytest.mark.parametrize(("query", "context", "hanzi"), [
+    ("필정", "1994년 필정(毕政)이 사장으로 임명되였다.", "毕政"),        # the guess would be 毕婷
+    ("항태", "흑룡강항태(恒泰)건설그룹", "恒泰"),
+    ("장춘", "본사를 장춘(长春)으로 옮겼다.", "长春市"),
+    ("조양", "료녕성 조양(朝阳)시", "朝阳市"),                           # the 朝阳 the article means
+])
+def test_names_hanzi_printed_beside_the_reading_decide(query, context, hanzi):
+    """Issue 11: evidence on the page beats any gazetteer entry or guess, in lookup and in the CLI."""
+    first = names.lookup(query, context=context)[0]
+    assert first.hanzi == hanzi and first.confidence == 0.99 and "prints its Hanzi" in first.why[0]
+    result = CliRunner().invoke(main, ["name", query, "--context", context, "--json"])
+    assert json.loads(result.stdout)["candidates"][0]["hanzi"] == hanzi
+
+
+def test_names_printed_hanzi_must_read_as_written():
+    assert names.lookup("뮬레이션", context="시뮬레이션(演示)") == []
+    assert names.lookup("필정", context="필정(演示)")[0].confidence <= 0.2    # a guess, and no evidence
+
+
+@pytest.mark.parametrize("query", ["필정", "조양", "강택민", "김정은", "화전", "리경호"])
+def test_names_guesses_never_rank_above_a_known_place_or_person(query):
+    found = names.lookup(query)
+    known = [k for k, c in enumerate(found) if c.kind in ("place", "person") and c.confidence > 0.2]
+    guesses = [k for k, c in enumerate(found) if "proposal" in " ".join(c.why)]
+    assert not known or not guesses or max(known) < min(guesses)

@@ -125,7 +125,8 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
 
     ``text`` is a Chinese Korean reading (가목사, 습근평), Hanzi (佳木斯, 习近平), pinyin (Jiamusi,
     "Xi Jinping") or a South Korean transcription (자무쓰, 시진핑). ``context`` (the article) ranks
-    places whose province or prefecture it names first.
+    places whose province or prefecture it names first, and Hanzi it prints beside the reading
+    (필정(毕政)) decide over any gazetteer entry or guess.
     """
     if not isinstance(text, str):
         raise TypeError(f"lookup() takes a str, not {type(text).__name__}")
@@ -138,6 +139,9 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
     scored = sorted((_score(entry, how, key, len(found), context, by_code) for entry, how in found),
                     key=lambda sc: (-sc[0], sc[1].code or "", sc[1].hanzi))
     ranked = [c for _, c in scored]
+    printed = _printed(key, context) if context and _HANGUL.fullmatch(key) else []
+    if printed:
+        return printed + [c for c in ranked if c.hanzi not in {p.hanzi for p in printed}]
     if not ranked and _HAN.search(query):
         return [from_hanzi(query)]
     if not ranked and _READING.fullmatch(key):
@@ -146,6 +150,28 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
 
 
 _READING = re.compile(r"[\uac00-\ud7a3]{2,4}")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+
+
+def _printed(reading: str, context: str) -> list[Candidate]:
+    """The Hanzi the article prints in brackets right after ``reading`` (필정(毕政), 항태(恒泰)), as the
+    first candidate: evidence on the page beats any gazetteer guess (names.md). The Hanzi must read as
+    written, mostly (as in evidence.py): 시뮬레이션(演示) is a translation, not a reading."""
+    keys, _ = index()
+    pattern = re.escape(reading) + r"\s*[(（]\s*([\u4e00-\u9fff]{1,12})\s*[)）]"
+    for match in re.finditer(pattern, context):
+        hanzi = match.group(1)
+        agrees = max(sum(a == b for a, b in zip(reading, forms.reading(hanzi, person=person)))
+                     for person in (False, True))
+        if len(hanzi) != len(reading) or agrees < 0.7 * len(reading):
+            continue
+        why = (f"the article prints its Hanzi beside it: {match.group(0)}",)
+        known = lookup(hanzi, context) if hanzi in keys else []     # 조양(朝阳): the 朝阳 the article means
+        if known:
+            return [replace(known[0], confidence=0.99, why=why + known[0].why)] + known[1:]
+        computed = from_hanzi(hanzi)
+        return [replace(computed, reading=reading, confidence=0.99, why=why + computed.why)]
+    return []
 
 
 @cache
