@@ -190,6 +190,8 @@ def parse(query: str) -> _Parsed:
         count += 1
         if kind is None and text.startswith("-") and len(text) > 1:
             text, negate = text[1:], True
+        if len(text.strip()) > MAX_TERM_LENGTH:
+            parsed.messages.append(f"a term of {len(text.strip()):,} characters was cut to its first {MAX_TERM_LENGTH}")
         term = expand(text, negated=negate)
         if not term.forms:
             parsed.messages.append(f"nothing searchable in {text[:40]!r} (no letters, digits, Hangul or Hanzi)")
@@ -291,10 +293,15 @@ def search(archive: Any, query: str = "", *, outlet: str | list[str] | None = No
             where.append("(" + " OR ".join(clauses) + ")")
     for term in parsed.negated:
         term_list.append(term)
-        where.append("a.key NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)")
-        params.append(_match(term))
+        if match:       # inside the FTS5 expression: one pass over the index
+            match = f"({match}) NOT {_match(term)}"
+        else:
+            where.append("a.key NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)")
+            params.append(_match(term))
     if not match and not parsed.filters and parsed.messages:
         return SearchResult(query, tuple(term_list), 0, (), {}, tuple(parsed.messages))
+    columns = "a.key, a.id, a.story_id, a.headline, a.outlet, a.published, a.url, a.text, a.standard_text"
+    page = [max(0, int(limit)), max(0, int(offset))]
     if match:
         source = "search_index JOIN articles a ON a.key = search_index.rowid"
         where.insert(0, "search_index MATCH ?")
@@ -306,11 +313,19 @@ def search(archive: Any, query: str = "", *, outlet: str | list[str] | None = No
         score = "0.0"
         order = "a.key DESC"
     condition = " AND ".join(where) or "1"
-    total = conn.execute(f"SELECT count(*) FROM {source} WHERE {condition}", params).fetchone()[0]  # noqa: S608
-    rows = conn.execute(
-        f"SELECT a.key, a.id, a.story_id, a.headline, a.outlet, a.published, a.url, a.text, a.standard_text,"  # noqa: S608
-        f" {score} AS score FROM {source} WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*params, max(0, int(limit)), max(0, int(offset))]).fetchall()
+    if match and all(w.startswith("search_index") for w in where):
+        # nothing but the index is asked: count and rank in FTS5 alone, then read the page's articles
+        total = conn.execute(f"SELECT count(*) FROM search_index WHERE {condition}", params).fetchone()[0]  # noqa: S608
+        keys = conn.execute(f"SELECT rowid, {score} AS score FROM search_index WHERE {condition}"  # noqa: S608
+                            f" ORDER BY {order} LIMIT ? OFFSET ?", [*params, *page]).fetchall()
+        by_key = {r["key"]: r for r in conn.execute(
+            f"SELECT {columns} FROM articles a WHERE a.key IN ({', '.join('?' * len(keys))})",  # noqa: S608
+            [k[0] for k in keys])}
+        rows = [dict(by_key[k[0]], score=k[1]) for k in keys if k[0] in by_key]
+    else:
+        total = conn.execute(f"SELECT count(*) FROM {source} WHERE {condition}", params).fetchone()[0]  # noqa: S608
+        rows = conn.execute(f"SELECT {columns}, {score} AS score FROM {source} WHERE {condition}"  # noqa: S608
+                            f" ORDER BY {order} LIMIT ? OFFSET ?", [*params, *page]).fetchall()
     forms = [f for t in term_list if not t.negated for f in t.forms]
     hits = tuple(_hit(conn, row, forms) for row in rows)
     facet_counts = {name: _facet(conn, name, source, condition, params) for name in facets}
