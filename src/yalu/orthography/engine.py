@@ -24,6 +24,8 @@ _YEO, _EO = "\u1167", "\u1165"
 _FINAL_RIEUL, _FINAL_NIEUN = "\u11af", "\u11ab"
 _PREDICATES = {"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN"}
 _GLOSS = re.compile(r"‘([\uac00-\ud7a3]+)’의 (?:북한어|옛말)")
+# what may follow a noun inside its word; a compound's second element is never one of these alone
+_PARTICLES = {"이", "가", "은", "는", "을", "를", "의", "에", "도", "와", "과", "로", "만", "나", "랑"}
 _Y1_VOWELS = {"\u1175", "\u1162", "\u1166", "\u116c", "\u1171", "\u1174"}   # ㅣ ㅐ ㅔ ㅚ ㅟ ㅢ
 
 
@@ -52,20 +54,93 @@ def standardize(text: str, *, vocabulary: bool = False,
     if not isinstance(text, str):
         raise TypeError(f"standardize() takes a str, not {type(text).__name__}")
     tables = load_tables()
-    shield = [(m.start(), m.end()) for m in tables.protected.finditer(text)]
-    if protect is not None:
-        shield += list(protect(text))
+    seen: dict = {}
+    changes = _changes(text, tables, protect, seen)
+    # A fixed point: a rewrite can change how the next word reads (렬등류통: 열등 is a noun, 렬등 was
+    # not), so the output is read again and what that finds is folded into the changes of the original.
+    for _ in range(_PASSES):
+        more = _changes(apply_changes(text, changes), tables, protect, seen)
+        if not more:
+            break
+        changes = _compose(text, changes, more)
+    found = glosses(text)
+    if vocabulary:
+        changes = _resolve(changes + rewrite(text, found), _shield(text, tables, protect))
+    return Standardized(text, tuple(changes), found)
+
+
+_PASSES = 3
+
+
+def _changes(text: str, tables: Tables, protect: Callable[[str], Iterable[tuple[int, int]]] | None,
+             seen: dict) -> list[Change]:
+    shield = _shield(text, tables, protect)
     changes: list[Change] = []
     for start, end, replacement, rule in _string_rules(text):
         changes.append(Change(start, end, replacement, rule, tables.tiers[rule]))
-    changes += _morph_changes(text, tables)
-    found = glosses(text)
-    if vocabulary:
-        changes += rewrite(text, found)
-    return Standardized(text, tuple(_resolve(changes, shield)), found)
+    changes += _morph_changes(text, tables, seen)
+    return _resolve(changes, shield)
 
 
-def _morph_changes(text: str, tables: Tables) -> list[Change]:
+def _shield(text: str, tables: Tables,
+            protect: Callable[[str], Iterable[tuple[int, int]]] | None) -> list[tuple[int, int]]:
+    """Spans inside which nothing may change: the protected names and words, and the caller's."""
+    shield = [(m.start(), m.end()) for m in tables.protected.finditer(text)]
+    if protect is not None:
+        shield += list(protect(text))
+    return shield
+
+
+def _compose(text: str, first: list[Change], second: list[Change]) -> list[Change]:
+    """Changes over ``text`` that do what ``first`` and then ``second`` (over first's output) do.
+
+    A second change on untouched text moves back by the first's offsets; one that touches what a first
+    change wrote is merged with it into one change, with the second's rule.
+    """
+    first = sorted(first, key=lambda c: (c.start, c.end))
+    output = apply_changes(text, first)
+    spans, shift = [], 0
+    for c in first:
+        spans.append((c.start + shift, c.start + shift + len(c.replacement)))
+        shift += len(c.replacement) - (c.end - c.start)
+
+    def back(pos: int) -> int:
+        moved = 0
+        for c, (_, oe) in zip(first, spans):
+            if oe > pos:
+                break
+            moved += len(c.replacement) - (c.end - c.start)
+        return pos - moved
+
+    groups: dict[int, list[Change]] = {}
+    out: list[Change] = []
+    for m in second:
+        hit = [k for k, (os, oe) in enumerate(spans) if _touches(os, oe, m)]
+        if not hit:
+            out.append(Change(back(m.start), back(m.end), m.replacement, m.rule, m.tier))
+        elif len(hit) == 1:
+            groups.setdefault(hit[0], []).append(m)
+    for k, c in enumerate(first):
+        if k not in groups:
+            out.append(c)
+            continue
+        ms, (os, oe) = groups[k], spans[k]
+        lo, hi = min([os] + [m.start for m in ms]), max([oe] + [m.end for m in ms])
+        local = apply_changes(output[lo:hi], [Change(m.start - lo, m.end - lo, m.replacement, m.rule, m.tier)
+                                              for m in ms])
+        start = c.start if lo == os else back(lo)
+        end = c.end if hi == oe else back(hi)
+        out.append(Change(start, end, local, ms[-1].rule, ms[-1].tier))
+    return _resolve(out, [])
+
+
+def _touches(os: int, oe: int, m: Change) -> bool:
+    if m.start == m.end:
+        return os < m.start < oe
+    return os < m.end and m.start < oe
+
+
+def _morph_changes(text: str, tables: Tables, seen: dict | None = None) -> list[Change]:
     """Changes from the morpheme rules.
 
     Every rule works inside one word (a run of non-spaces), so words are tagged one at a time and
@@ -75,26 +150,31 @@ def _morph_changes(text: str, tables: Tables) -> list[Change]:
     read 있는데 as 있는 데 and miss 네번씩.
     """
     changes: list[Change] = []
-    seen: dict[tuple[str, str], tuple[Change, ...]] = {}
+    if seen is None:
+        seen = {}   # (word, next word, word before) → its changes; shared by the passes of one call
     trigger = tables.trigger.search
     words = list(_WORD.finditer(text))
     for k, match in enumerate(words):
         word = match.group()
         # one rule looks past the word: 김씨 가문 (the clan) keeps 김씨 solid
         after = words[k + 1].group() if "씨" in word and k + 1 < len(words) else ""
-        found = seen.get((word, after))
+        # and one looks before it: 설을 쇠였다 (a verb) against 그 뒤였다 (a noun and the copula)
+        # (and 몇 년간, 두 년 keep 년 after a numeral word)
+        before = words[k - 1].group() if k and ("였" in word or word[0] in "년냥") else ""
+        found = seen.get((word, after, before))
         if found is None:
-            found = seen[word, after] = _word_changes(word, tables, after) if trigger(word) else ()
+            found = seen[word, after, before] = (
+                _word_changes(word, tables, after, before) if trigger(word) else ())
         if found:
             changes += _shifted(found, match.start())
     return changes
 
 
-def _word_changes(text: str, tables: Tables, after: str = "") -> tuple[Change, ...]:
+def _word_changes(text: str, tables: Tables, after: str = "", before: str = "") -> tuple[Change, ...]:
     if not _HANGUL.search(text):
         return ()
     morphs, jamo = analyse(text)
-    walk = _Walk(text, jamo, morphs, tables, after)
+    walk = _Walk(text, jamo, morphs, tables, after, before)
     for i in range(len(morphs)):
         walk.visit(i)
     return tuple(walk.changes)
@@ -150,9 +230,11 @@ def _resolve(changes: list[Change], shield: list[tuple[int, int]]) -> list[Chang
 class _Walk:
     """One pass over the morphemes; each ``_rule`` method may add changes for morpheme ``i``."""
 
-    def __init__(self, text: str, jamo: Jamo, morphs: list[Morph], tables: Tables, after: str = ""):
+    def __init__(self, text: str, jamo: Jamo, morphs: list[Morph], tables: Tables, after: str = "",
+                 before: str = ""):
         self.text, self.j, self.jamo, self.morphs, self.t = text, jamo, jamo.text, morphs, tables
         self.after = after      # the next word, for the few rules that look past this one
+        self.before = before    # the word before, for Y1 on a verb read as noun + copula
         self.solid_spans: list[tuple[int, int]] | None = None
         self.changes: list[Change] = []
 
@@ -261,6 +343,8 @@ class _Walk:
                 if not m.hanja:
                     return False   # the law is for Sino-Korean words; 룽징 (a transcription) is not one
                 if k == 0:
+                    if ja[0] == _NIEUN and self.after_numeral_word(i):
+                        return True     # 몇 년간, 두 년: 년 after a numeral stays (D3)
                     if not (self.starts_word(i) or self.compound_second(i, relaxed=True)):
                         return True     # a glossed form in a place no rule covers: leave it
                     rule = _LAW[ja[0], jb[0]] if self.starts_word(i) else "D4"
@@ -291,7 +375,7 @@ class _Walk:
         lead, vowel = self.jamo[m.jstart], self.jamo[m.jstart + 1]
         if lead == _RIEUL:
             new, rule = (_IEUNG, "D1") if vowel in self.t.rieul_to_ieung else (_NIEUN, "D2")
-        elif lead == _NIEUN and vowel in self.t.nieun_to_ieung:
+        elif lead == _NIEUN and vowel in self.t.nieun_to_ieung and not self.after_numeral_word(i):
             new, rule = _IEUNG, "D3"
         else:
             new = rule = None
@@ -302,16 +386,47 @@ class _Walk:
                 self.edit(m.jstart, new, "D4")
         self.d5(m, starts)
 
+    def after_numeral_word(self, i: int) -> bool:
+        """Morpheme i starts the word and the word before is a numeral (몇, 두, 수, 10): 몇 년간."""
+        if i or not self.before:
+            return False
+        word = self.before
+        return word in self.t.spacing["s2"]["determiners"] or word in ("수", "십", "백", "천", "만") or \
+            word[-1].isdigit()
+
     def compound_second(self, i: int, relaxed: bool = False) -> bool:
-        """Morpheme i is the second element of a compound (혁신+리념); ``relaxed`` when the dictionary
-        itself vouches for the form (a glossed entry), so any noun-like element may come first."""
+        """Morpheme i starts the second word of a compound (혁신+리념, 비+론리, 중+로동): the first
+        element is a noun of two or more syllables or a listed prefix (非 新 重), and the two are not
+        one word of the dictionary misread (생산량+이 read as 생산+량이, 현재+로+선 as 현재+로선).
+
+        ``relaxed`` is kept for the glossed path: the dictionary vouches for the second element, but
+        not for the cut before it, so the first element must pass the same test.
+        """
         if not self.attached(i):
             return False
         before = self.morphs[i - 1]
-        if relaxed:   # an adverb only when it is a word of its own (상호리해), not a cut (늘+리기)
-            return before.tag in ("NNG", "NNB", "NNP", "XPN", "XSN", "NR") or (
-                before.tag == "MAG" and len(self.syllables(before)) >= 2)
-        return before.tag == "XPN" or before.tag == "NNG" and len(self.syllables(before)) >= 2
+        m = self.morphs[i]
+        if before.tag in ("NNG", "NNP", "NNB") and len(self.syllables(before)) >= 2:
+            pass      # 혁신+리념, 중국+료리, 정보(read as a counter)+류출
+        elif before.tag == "MAG" and len(self.syllables(before)) >= 2 and relaxed:
+            # 상호+리해; but 현재+로+선 read as 현재+로선: the particle 로 is no word's start here
+            if compose(self.jamo[m.jstart:self.syllables(m)[1] if len(self.syllables(m)) > 1 else m.jend]) \
+                    in _PARTICLES:
+                return False
+        elif not (before.tag in ("XPN", "NNG") and before.hanja and before.hanja in self.t.d4_prefixes):
+            return False
+        return not self.misread_compound(before, m)
+
+    def misread_compound(self, before: Morph, m: Morph) -> bool:
+        """The first element and the first syllable of m are one dictionary word, and what is left of
+        m is a particle or an ending (생산+량이 is 생산량 + 이)."""
+        starts = self.syllables(m)
+        if len(starts) < 2:
+            return False
+        head, _ = analyse(compose(self.jamo[before.jstart:starts[1]]))
+        if len(head) != 1 or not head[0].hanja:
+            return False
+        return compose(self.jamo[starts[1]:m.jend]) in _PARTICLES
 
     def d5(self, m: Morph, starts: list[int]) -> None:
         if len(m.hanja) != len(starts):
@@ -343,6 +458,8 @@ class _Walk:
             at = starts[k]
             if self.jamo[at] != _IEUNG or at + 1 >= m.jend or self.jamo[at + 1] != _YEO:
                 continue
+            if m.tag == "VCP" and k == 0 and not self.verb_read_as_noun(i):
+                continue   # 세대였다 is 세대+이었다 contracted, already standard; only 이였 → 이었
             if k:
                 before = self.jamo[starts[k - 1]:at]
             elif self.attached(i):
@@ -353,9 +470,22 @@ class _Walk:
             if before and before[-1] in _Y1_VOWELS:
                 self.edit(at + 1, _EO, "Y1")
 
+    def verb_read_as_noun(self, i: int) -> bool:
+        """Morpheme i is 여 read as the copula after a one-syllable native noun that is really a verb
+        stem: the word before is an object or an adverb in -게 (설을 쇠였다, 맑게 개였다), which a
+        noun + copula cannot take (그 뒤였습니다, 초기였던 stay)."""
+        if i != 1 or not self.attached(i):
+            return False
+        noun = self.morphs[0]
+        if noun.hanja and noun.tag != "NNB" or len(self.syllables(noun)) != 1 or not noun.tag.startswith("N"):
+            return False
+        return self.before.endswith(("을", "를", "게"))
+
     def ending(self, i: int, m: Morph) -> None:
         if m.tag not in ("EC", "EF") or m.jend - m.jstart < 3:
             return
+        if not self.attached(i) or self.morphs[i - 1].tag not in _PREDICATES | {"EP"}:
+            return     # an ending follows a predicate: 기필고 is 기필코 misread as 기피+ㄹ고
         if self.jamo[m.jstart] == _FINAL_RIEUL and self.jamo[m.jstart + 1] in _TENSE:
             rest = compose(self.jamo[m.jstart + 1:m.jend])
             if any(rest.startswith(e) for e in self.t.spacing["e1"]["endings"]):
@@ -399,16 +529,45 @@ class _Walk:
         return any(s < char < e for s, e in self.solid_spans)
 
     def after_numeral(self, i: int) -> bool:
-        """Morpheme i follows a numeral word (백만, 두, 열다섯, 천여), not Arabic digits."""
+        """Morpheme i is a counter after a numeral word (백만, 두, 열다섯, 천여), not Arabic digits
+        (100만명 may stay), and ends its word: 세+명+일보, 오+리+농법 are words, not counts."""
         sp = self.t.spacing["s2"]
+        counter = self.morphs[i]
+        if not self.counter_ends_word(i):
+            return False
         k = i - 1
-        if self.morphs[k].tag == "XSN" and self.nfc(self.morphs[k]) == "여" and self.attached(k):
+        rounded = self.morphs[k].tag == "XSN" and self.nfc(self.morphs[k]) == "여" and self.attached(k)
+        if rounded:
             k -= 1
         numeral = self.morphs[k]
+        if k > 0 and self.attached(k) and self.morphs[k - 1].tag == "SN":
+            return False    # 100만명, 75만7천명: Arabic numerals may stay attached (한글 맞춤법 제43항)
+        short_counter = len(self.syllables(counter)) == 1 and counter.hanja is not None
         if numeral.tag == "NR":
-            # a one-syllable NR is too often a bad cut (열조 熱潮 is not 열 + 조): only with a known counter
-            return len(self.syllables(numeral)) >= 2 or self.nfc(self.morphs[i]) in sp["counters"]
-        return numeral.tag == "MM" and self.nfc(numeral) in sp["determiners"]
+            longer = k > 0 and self.attached(k) and self.morphs[k - 1].tag in ("NR", "MM")   # 이십+만
+            if len(self.syllables(numeral)) >= 2 or longer:
+                return True
+            # a one-syllable numeral is too often a bad cut (열조 熱潮, 육통 六通, 열등 劣等): a Sino
+            # one only with 여 (천여 명), a native one (열) only before a native or longer counter
+            if numeral.hanja:
+                return rounded
+            return self.nfc(counter) in sp["counters"] and not short_counter
+        if numeral.tag != "MM" or self.nfc(numeral) not in sp["determiners"]:
+            return False
+        # 한자 (漢字), 한중 (韓中): a Sino one-syllable noun after 한 is a word, unless a known counter
+        return not short_counter or self.nfc(counter) in sp["counters"]
+
+    def counter_ends_word(self, i: int) -> bool:
+        """Only particles, a suffix or the copula follow morpheme i in its word (세 번째이다, 두 가지씩,
+        몇 년간)."""
+        for k in range(i + 1, len(self.morphs)):
+            if not self.attached(k):
+                return True
+            follower = self.morphs[k]
+            if not (follower.tag[:1] in ("J", "E", "S") or follower.tag in ("XSN", "VCP")
+                    or self.nfc(follower) in self.t.spacing["s2"]["suffixes"]):
+                return False
+        return True
 
     def s3_after(self, before: Morph, surface: str) -> bool:
         sp = self.t.spacing["s3"]

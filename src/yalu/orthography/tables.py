@@ -26,6 +26,7 @@ class Tables:
     rieul_to_ieung: set[str]
     nieun_to_ieung: set[str]
     d5_hanja: str
+    d4_prefixes: str
     loanwords: dict[str, str]
     saisiot: dict[str, str]
     solid: re.Pattern[str]        # words the standard writes solid (재미있다, 쓸데없다, 한번)
@@ -58,6 +59,7 @@ def load_tables() -> Tables:
         rieul_to_ieung=_conjoining_vowels(rules["law"]["rieul_to_ieung"]),
         nieun_to_ieung=_conjoining_vowels(rules["law"]["nieun_to_ieung"]),
         d5_hanja=rules["law"]["d5_hanja"],
+        d4_prefixes=rules["law"]["d4_prefixes"],
         loanwords={r["chinese_korean"]: r["standard"] for r in loanwords},
         saisiot={r["chinese_korean"]: r["standard"] for r in saisiot},
         solid=re.compile("|".join(map(re.escape, solid))),

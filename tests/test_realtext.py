@@ -1,0 +1,63 @@
+"""Issue 10, item 2: precision first and idempotence, on what real pages showed (../shared/realpages/).
+
+The cases below are words and short phrases, not page text; each names the cause it guards.
+"""
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from yalu.orthography import standardize
+
+
+@pytest.mark.parametrize("text", [
+    # the initial-sound law never inside a word (a misread cut is no compound)
+    "전략", "고령화", "촌락", "복리원", "생산량이", "현재로선", "소림사", "장령자", "시장감독관",
+    # the copula after a noun that ends in a vowel: 였 is 이었 contracted, already standard
+    "세대였다", "건립 초기였던 1953년", "그 뒤였습니다", "세 개였다",
+    # numeral + counter only where the counter ends the word and is a counter
+    "한자", "한중", "세명일보", "오리농법", "육통", "열등", "100만명", "75만7천명", "80만명에서",
+    # 년 after a numeral word stays (D3's own condition)
+    "최근 몇 년간", "수 년간",
+    # an ending follows a predicate: 기필고 is not 기피 + -ㄹ고
+    "기필고",
+])
+def test_realtext_left_alone(text):
+    assert standardize(text).changes == (), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("년간 목표", "연간 목표"),
+    ("혁신리념으로", "혁신이념으로"),
+    ("중국료리", "중국요리"),
+    ("10년이였는바", "10년이었는바"),            # 이였 → 이었 is still Y1
+    ("되였다", "되었다"),
+    ("하늘이 맑게 개였다.", "하늘이 맑게 개었다."),   # 개 read as a noun, but -게 shows the verb
+    ("설을 쇠였다", "설을 쇠었다"),
+    ("천여명이", "천여 명이"),
+    ("세번째이다.", "세 번째이다."),
+    ("이십만톤", "이십만 톤"),
+    ("몇년", "몇 년"),
+])
+def test_realtext_still_changed(text, expected):
+    assert standardize(text).text == expected
+
+
+REPRODUCERS = ["오리농법", "륙통", "렬등", "릉령하", "몇 년간 량회에서", "최근 몇 년간 진우가"]
+
+
+@pytest.mark.parametrize("text", REPRODUCERS)
+def test_realtext_idempotent_on_reproducers(text):
+    once = standardize(text).text
+    assert standardize(once).text == once
+
+
+syllables = st.text(alphabet=st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=1, max_size=4)
+words = st.lists(syllables | st.sampled_from(REPRODUCERS + ["되였다", "력량", "년간", "세대였다", "두가지"]),
+                 max_size=10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words, st.sampled_from([" ", "", "\n"]))
+def test_realtext_idempotent_on_random_text(parts, sep):
+    once = standardize(sep.join(parts)).text
+    assert standardize(once).text == once
