@@ -182,7 +182,7 @@ def test_archive_tables_a_person_can_query(corpus):
     stop = conn.execute("SELECT s.name, s.latitude FROM event_stops s JOIN events e ON e.id = s.event_id "
                         "WHERE s.name = '가목사'").fetchone()
     assert stop["latitude"] > 46
-    article = conn.execute("SELECT *, year FROM articles WHERE standard_text != text AND published_date IS NOT NULL LIMIT 1").fetchone()
+    article = conn.execute("SELECT * FROM articles WHERE standard_text != text AND published_date IS NOT NULL LIMIT 1").fetchone()
     record = json.loads(article["record"])
     assert article["text"] == record["text"] and article["year"] == int(article["published_date"][:4])
     for m in conn.execute("SELECT m.start, m.\"end\", m.surface, a.text FROM mentions m "
@@ -322,6 +322,8 @@ def test_cli_add_search_export(tmp_path, seeds):
     table = run("export", "--archive", db, "--table", "mentions", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(table.stdout)))
     assert rows and {"article_id", "start", "end", "surface", "entity_id"} <= set(rows[0])
+    header = next(csv.reader(io.StringIO(run("export", "--archive", db, "--format", "csv").stdout)))
+    assert len(header) == len(set(header)) and {"year", "month", "standard_text", "record"} <= set(header)
     one = run("export", "--archive", db, "--query", "가목사")
     assert len(one.stdout.splitlines()) == 1
 

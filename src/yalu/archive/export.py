@@ -88,9 +88,6 @@ def _rows(conn: Any, table: str, ids: list[str] | None) -> tuple[list[str], Iter
     """The columns and rows of a table; with ``ids``, only those of these articles (and their events)."""
     sql = f"SELECT * FROM {table}"  # noqa: S608 (table is one of TABLES)
     params: list[Any] = []
-    if table == "articles":
-        # generated columns are not in SELECT *; name them so the exports carry year and month
-        sql = f"SELECT *, year, month FROM {table}"  # noqa: S608
     if ids is not None:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS export_ids (id TEXT PRIMARY KEY)")
         conn.execute("DELETE FROM export_ids")
