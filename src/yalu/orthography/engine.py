@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..document import Change, Gloss, apply_changes
 from .morph import Jamo, Morph, analyse, compose, decompose
-from .tables import Tables, load_tables
+from .tables import Tables, load_tables, place_names
 from .vocabulary import glosses, rewrite
 
 # conjoining jamo
@@ -86,6 +86,7 @@ def _shield(text: str, tables: Tables,
             protect: Callable[[str], Iterable[tuple[int, int]]] | None) -> list[tuple[int, int]]:
     """Spans inside which nothing may change: the protected names and words, and the caller's."""
     shield = [(m.start(), m.end()) for m in tables.protected.finditer(text)]
+    shield += [(m.start(), m.end()) for m in place_names().finditer(text)]
     if protect is not None:
         shield += list(protect(text))
     return shield
@@ -519,7 +520,8 @@ class _Walk:
         elif surface in sp["s5"]["terms"] and self.s5_after(i, before):
             self.space_before(i, "S5")
         # P2: closing quote glued to a noun
-        elif before.tag == "SS" and self.nfc(before) in sp["p2"]["closing"] and m.tag in ("NNG", "NNP"):
+        elif before.tag == "SS" and self.nfc(before) in sp["p2"]["closing"] and m.tag in ("NNG", "NNP") \
+                and self.attached(i - 1):     # ’ closes a quote only after what it quotes, not at a word's start
             self.space_before(i, "P2")
 
     def in_solid_word(self, char: int) -> bool:
@@ -580,6 +582,12 @@ class _Walk:
         sp = self.t.spacing["s5"]
         lone_surname = self.starts_word(i - 1) and self.nfc(before) in sp["surnames"]
         if not (before.tag == "NNP" or lone_surname):
+            return False
+        # a one-syllable term other than 씨 (양, 군, 옹) only after a full name and at the word's end:
+        # 조양 and 남양 are cities (朝阳, 南阳), 훈춘양꼬치 is lamb skewers; 김동수군 is 김동수 군
+        surface = self.nfc(self.morphs[i])
+        if surface != "씨" and len(surface) == 1 and (
+                lone_surname or len(self.syllables(before)) < 2 or not self.word_ends_after(i)):
             return False
         if self.nfc(self.morphs[i]) == "씨":
             rest = self.text[self.morphs[i].end:] or self.after

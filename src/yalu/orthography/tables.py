@@ -101,3 +101,31 @@ def _trigger(rules: dict, spacing: dict, table_words: list[str]) -> re.Pattern[s
         f"[{quotes}《]",                                                               # P1, P2
     ] + [re.escape(w) for w in table_words]
     return re.compile("|".join(parts))
+
+
+@cache
+def place_names() -> re.Pattern[str]:
+    """The Korean readings of the places the names gazetteer knows (해림시, 대련, 길림시, 서란시) that a
+    spelling rule could touch: nothing changes inside them. Read once from yalu.names' data.
+
+    Left out: bare bases the gazetteer marks as ordinary words (서란, but 서란시 stays), one-syllable ones, and ones that would
+    cut a listed loanword or 사이시옷 word (로씨 is a county, and the start of 로씨야). A name must
+    start a word.
+    """
+    text = resources.files("yalu.names").joinpath("data", "places.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    tables = load_tables()
+    words = list(tables.loanwords) + list(tables.saisiot)
+    law = re.compile(f"[{_syllables([5], range(21), range(28))}{_syllables([2], [6, 12, 17, 20], range(28))}]")
+    names = set()
+    for row in rows:
+        # where the bare base is also a common word (ordinary), only the full reading (서란시) is a name
+        keys = ("reading", "char_reading") if row["ordinary"] == "1" else ("reading", "base", "short", "char_reading")
+        for key in keys:
+            name = row[key]
+            if len(name) >= 2 and law.search(name) and not any(name in w or w in name for w in words):
+                names.add(name)
+    # a name starts a word: 호리 (湖里区) is a place, 상호리해 is not one
+    return re.compile("(?<![가-힣])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")")
+
