@@ -215,3 +215,53 @@ def test_names_guesses_never_rank_above_a_known_place_or_person(query):
     known = [k for k, c in enumerate(found) if c.kind in ("place", "person") and c.confidence > 0.2]
     guesses = [k for k, c in enumerate(found) if "proposal" in " ".join(c.why)]
     assert not known or not guesses or max(known) < min(guesses)
+
+
+def _initial_sound_law(reading: str) -> str:
+    """두음 법칙 on the first syllable (a Korean surname): 리 → 이, 로 → 노, 녀 → 여."""
+    code = ord(reading[0]) - 0xAC00
+    lead, vowel, tail = code // 588, code % 588 // 28, code % 28
+    i_like = vowel in (2, 6, 7, 12, 17, 20)          # ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ
+    if lead == 5:                                    # ㄹ
+        lead = 11 if i_like else 2
+    elif lead == 2 and i_like:                       # ㄴ
+        lead = 11
+    return chr(0xAC00 + lead * 588 + vowel * 28 + tail) + reading[1:]
+
+
+def test_names_korean_people_table_is_consistent():
+    """korean_people.tsv: hand-written; the standard form is the papers' reading under the initial-sound law,
+    and the simplified Hanzi is the person's own Hanja simplified."""
+    import opencc
+
+    t2s = opencc.OpenCC("t2s")
+    rows = names.gazetteer._korean_people()
+    assert len(rows) >= 15
+    for c in rows:
+        if c.hanzi != "伊藤博文":
+            assert c.standard == _initial_sound_law(c.reading), c
+        assert t2s.convert(c.traditional).replace("晩", "晚") == c.hanzi, c      # 晩: the Korean form of 晚
+
+
+@pytest.mark.parametrize(("query", "hanzi", "standard"), [
+    ("김정은", "金正恩", "김정은"), ("김일성", "金日成", "김일성"), ("김정일", "金正日", "김정일"),
+    ("리설주", "李雪主", "이설주"), ("리명박", "李明博", "이명박"), ("이명박", "李明博", "이명박"),
+    ("로무현", "卢武铉", "노무현"), ("문재인", "文在寅", "문재인"), ("윤석열", "尹锡悦", "윤석열"),
+    ("金正恩", "金正恩", "김정은"), ("Kim Jong Un", "金正恩", "김정은"),
+    ("강택민", "江泽民", "장쩌민"), ("호금도", "胡锦涛", "후진타오"), ("모택동", "毛泽东", "마오쩌둥"),
+    ("등소평", "邓小平", "덩샤오핑"), ("온가보", "温家宝", "원자바오"), ("주은래", "周恩来", "저우언라이"),
+    ("저우언라이", "周恩来", "저우언라이"), ("류소기", "刘少奇", "류사오치"), ("주용기", "朱镕基", "주룽지"),
+    ("리붕", "李鹏", "리펑"), ("화국봉", "华国锋", "화궈펑"),
+])
+def test_names_korean_persons_and_national_leaders(query, hanzi, standard):
+    """Issue 11: no invented Chinese Hanzi for Korean persons (김정은 was 金婷恩); 江泽民 was unknown."""
+    first = names.lookup(query)[0]
+    assert (first.kind, first.hanzi, first.standard) == ("person", hanzi, standard)
+    assert not any("proposal" in " ".join(c.why) for c in names.lookup(query))
+
+
+def test_names_cli_korean_person_and_leader():
+    out = CliRunner().invoke(main, ["name", "김정은"]).stdout
+    assert "金正恩" in out and "김정은" in out and "金婷恩" not in out
+    out = CliRunner().invoke(main, ["name", "강택민"]).stdout
+    assert "江泽民" in out and "장쩌민" in out

@@ -2,7 +2,8 @@
 
 The places come from ``data/places.tsv`` (built from cpca by tools/build_gazetteers.py) and
 ``data/conventional.tsv`` (forms the papers use that the reading does not give: 훈춘, 할빈, 룡강); the
-people from ``data/people.tsv``, compiled from ``data/officials.yaml``, a curated list of the officials this press names most. Everything is
+people from ``data/people.tsv``, compiled from ``data/officials.yaml``, a curated list of the officials this press names most,
+and ``data/korean_people.tsv``, the Korean persons it names (their own Hanzi, not guessed). Everything is
 indexed once per process under every form a reader might type: the Chinese Korean reading (full, base,
 short), Hanzi, pinyin and the South Korean transcription.
 """
@@ -91,11 +92,13 @@ def index() -> tuple[dict[str, list[tuple[_Entry, str]]], dict[str, Candidate]]:
         entry = entries_by_hanzi.get(r["hanzi"])
         if entry is not None:
             keys[r["reading"]].append((entry, "short" if r.get("kind") == "short" else "conventional"))
-    for person in _people():
+    for person in _people() + _korean_people():
         entry = _Entry(person)
         for key, how in ((person.reading, "reading"), (person.hanzi, "hanzi"), (person.traditional, "hanzi"),
                          (forms.plain(person.pinyin), "pinyin"), (person.standard, "standard")):
-            keys[key].append((entry, how))
+            key = key.replace(" ", "")
+            if key and (entry, how) not in keys[key]:
+                keys[key].append((entry, how))
     return dict(keys), by_code
 
 
@@ -103,6 +106,14 @@ def _people() -> list[Candidate]:
     return [Candidate("person", r["hanzi"], r["traditional"], r["reading"], r["pinyin"], r["standard"],
                       roles=tuple(filter(None, r["roles"].split(" | "))))
             for r in _tsv("people.tsv")]
+
+
+def _korean_people() -> list[Candidate]:
+    """Korean persons the press names (data/korean_people.tsv, hand-written): their own Hanzi and
+    romanisation (in ``pinyin``: the Latin form of their name), and the South Korean form as ``standard``."""
+    return [Candidate("person", r["hanzi"], r["traditional"], r["reading"], r["roman"], r["standard"],
+                      roles=tuple(filter(None, r["roles"].split(" | "))), why=(f"in korean_people.tsv ({r['note']})",))
+            for r in _tsv("korean_people.tsv")]
 
 
 def from_hanzi(hanzi: str, *, person: bool | None = None) -> Candidate:
@@ -227,7 +238,8 @@ def _score(entry: _Entry, how: str, query: str, competitors: int, context: str |
     c = entry.candidate
     if c.kind == "person":
         confidence = 0.95 if competitors == 1 else 0.8
-        return confidence, replace(c, confidence=confidence, why=(f"official, by {how}",))
+        known = c.why[0] if c.why else "official"
+        return confidence, replace(c, confidence=confidence, why=(f"{known}, by {how}",))
     score, why = 0.5, [f"matched its {how} form"]
     if how in ("full", "hanzi", "conventional"):
         score += 0.25
