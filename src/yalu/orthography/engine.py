@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Change, Gloss, apply_changes
 from .morph import Jamo, Morph, analyse, compose, decompose
-from .tables import Tables, load_tables, place_names
+from .tables import Tables, load_tables, place_spans
 from .vocabulary import glosses, rewrite
 
 # conjoining jamo
@@ -72,6 +73,13 @@ def standardize(text: str, *, vocabulary: bool = False,
 _PASSES = 3
 
 
+@lru_cache(maxsize=4096)
+def _one_word(text: str) -> bool:
+    """The dictionary reads ``text`` as one Sino-Korean word (생산량 生産量)."""
+    morphs, _ = analyse(text)
+    return len(morphs) == 1 and morphs[0].hanja is not None
+
+
 def _changes(text: str, tables: Tables, protect: Callable[[str], Iterable[tuple[int, int]]] | None,
              seen: dict) -> list[Change]:
     shield = _shield(text, tables, protect)
@@ -86,7 +94,7 @@ def _shield(text: str, tables: Tables,
             protect: Callable[[str], Iterable[tuple[int, int]]] | None) -> list[tuple[int, int]]:
     """Spans inside which nothing may change: the protected names and words, and the caller's."""
     shield = [(m.start(), m.end()) for m in tables.protected.finditer(text)]
-    shield += [(m.start(), m.end()) for m in place_names().finditer(text)]
+    shield += place_spans(text)
     if protect is not None:
         shield += list(protect(text))
     return shield
@@ -424,10 +432,9 @@ class _Walk:
         starts = self.syllables(m)
         if len(starts) < 2:
             return False
-        head, _ = analyse(compose(self.jamo[before.jstart:starts[1]]))
-        if len(head) != 1 or not head[0].hanja:
+        if compose(self.jamo[starts[1]:m.jend]) not in _PARTICLES:
             return False
-        return compose(self.jamo[starts[1]:m.jend]) in _PARTICLES
+        return _one_word(compose(self.jamo[before.jstart:starts[1]]))
 
     def d5(self, m: Morph, starts: list[int]) -> None:
         if len(m.hanja) != len(starts):

@@ -104,13 +104,12 @@ def _trigger(rules: dict, spacing: dict, table_words: list[str]) -> re.Pattern[s
 
 
 @cache
-def place_names() -> re.Pattern[str]:
+def place_names() -> frozenset[str]:
     """The Korean readings of the places the names gazetteer knows (해림시, 대련, 길림시, 서란시) that a
     spelling rule could touch: nothing changes inside them. Read once from yalu.names' data.
 
-    Left out: bare bases the gazetteer marks as ordinary words (서란, but 서란시 stays), one-syllable ones, and ones that would
-    cut a listed loanword or 사이시옷 word (로씨 is a county, and the start of 로씨야). A name must
-    start a word.
+    Left out: bare bases the gazetteer marks as ordinary words (서란, but 서란시 stays), one-syllable ones,
+    and ones that would cut a listed loanword or 사이시옷 word (로씨 is a county, and the start of 로씨야).
     """
     text = resources.files("yalu.names").joinpath("data", "places.tsv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
@@ -126,6 +125,22 @@ def place_names() -> re.Pattern[str]:
             name = row[key]
             if len(name) >= 2 and law.search(name) and not any(name in w or w in name for w in words):
                 names.add(name)
-    # a name starts a word: 호리 (湖里区) is a place, 상호리해 is not one
-    return re.compile("(?<![가-힣])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")")
+    return frozenset(names)
 
+
+_HANGUL_RUN = re.compile(r"(?<![가-힣])[가-힣]{2,}")
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are known place names (``place_names``) starting a word, longest first;
+    a name inside a word (호리 in 상호리해) is none."""
+    names = place_names()
+    sizes = sorted({len(n) for n in names}, reverse=True)
+    spans = []
+    for run in _HANGUL_RUN.finditer(text):
+        word = run.group()
+        for size in sizes:
+            if size <= len(word) and word[:size] in names:
+                spans.append((run.start(), run.start() + size))
+                break
+    return spans
