@@ -139,9 +139,9 @@ def _split_glued_dates(raw: list[html.Line], rules: Rules) -> list[html.Line]:
 
 
 def _hangul_share(raw: list[html.Line]) -> float:
-    text = "\n".join(line.text for line in raw if not line.chrome)
-    letters = len(_LETTER.findall(text))
-    return len(_HANGUL.findall(text)) / letters if letters else 1.0
+    text = "\n".join(line.text for line in raw if not line.chrome)[:4000]   # enough to tell
+    letters = _LETTER.subn("", text)[1]
+    return _HANGUL.subn("", text)[1] / letters if letters else 1.0
 
 
 def _language(raw: list[html.Line], hangul: float) -> str:
@@ -179,11 +179,11 @@ def _furniture(text: str, rules: Rules, korean: bool) -> bool:
     few letters (图文, 검색), a Chinese line on a Korean page, a menu of short words."""
     if rules.chrome.search(text) or rules.outlet_chrome and rules.outlet_chrome.search(text):
         return True
-    letters = len(_LETTER.findall(text))
-    return (letters <= _LABEL
-            or korean and _HAN.search(text) is not None and len(_HAN.findall(text)) >= 4
-            and len(_HANGUL.findall(text)) < letters * 0.2
-            or _menu(text))
+    if len(text) <= 3 * _LABEL and len(_LETTER.findall(text)) <= _LABEL:
+        return True
+    if korean and _HAN.search(text) is not None and len(_HAN.findall(text)) >= 4:
+        return len(_HANGUL.findall(text)) < len(_LETTER.findall(text)) * 0.2
+    return text.count(" ") >= 9 and _menu(text)
 
 
 def _menu(text: str) -> bool:
