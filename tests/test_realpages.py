@@ -151,3 +151,16 @@ def test_a_labelled_date_glued_to_the_first_sentence_keeps_its_time_and_the_sent
     doc = read("조양천진 첫 모내기 시작\n\n2023년 5월 6일 연길시 조양천진에서는 처음으로 드론으로 비료를 뿌렸다고 한다.\n\n" + BODY,
                url="http://www.jlcxwb.com.cn/news/")
     assert doc.paragraphs[0].startswith("2023년 5월 6일 연길시") and doc.published is None
+
+
+def test_a_community_board_page_gives_its_date_and_title_not_its_software():
+    page = ("회원로그인\n\n조양천진 첫 모내기 시작\n\n페이지 정보\n\n작성자 :관리자| 작성일 :24-05-06 08:25|\n\n본문\n\n"
+            "조양천진 첫 모내기 시작\n" + BODY)
+    doc = read(page, url="http://example.com/bbs/board.php?bo_table=news&wr_id=1")
+    assert doc.headline == "조양천진 첫 모내기 시작" and not doc.subheadlines
+    assert doc.published.startswith("2024-05-06T08:25:00")
+
+
+def test_a_date_in_a_year_slash_month_dash_day_url():
+    doc = read("조양천진 첫 모내기 시작\n\n" + BODY, url="http://www.iybtv.cn/2024/05-06/abc.html")
+    assert (doc.published, doc.published_from) == ("2024-05-06", "url")
