@@ -67,7 +67,8 @@ def test_realtext_still_changed(text, expected):
     assert standardize(text).text == expected
 
 
-REPRODUCERS = ["오리농법", "륙통", "렬등", "릉령하", "몇 년간 량회에서", "최근 몇 년간 진우가"]
+REPRODUCERS = ["오리농법", "륙통", "렬등", "릉령하", "몇 년간 량회에서", "최근 몇 년간 진우가",
+               "렬등류통", "렬등렬등렬등렬등렬각가가가가각가"]
 
 
 @pytest.mark.parametrize("text", REPRODUCERS)

@@ -70,7 +70,7 @@ def standardize(text: str, *, vocabulary: bool = False,
     return Standardized(text, tuple(changes), found)
 
 
-_PASSES = 3
+_PASSES = 16    # each pass can settle one more word of a chain (렬등렬등렬각 …); real pages need two
 
 
 @lru_cache(maxsize=4096)
