@@ -153,12 +153,11 @@ def test_names_gold_scores(script):
 @pytest.mark.parametrize(("hanzi", "reading", "pinyin", "standard"), [
     ("曾庆红", "증경홍", "Zēng Qìnghóng", "쩡칭훙"),     # not céng, 청칭훙
     ("解振华", "해진화", "Xiè Zhènhuá", "셰전화"),       # not jiě
-    ("仇和", "구화", "Qiú Hé", "추허"),                  # not chóu
+    ("仇伟", "구위", "Qiú Wěi", "추웨이"),               # not chóu
     ("单霁翔", "선제상", "Shàn Jìxiáng", "산지샹"),      # not dān
     ("查良镛", "사량용", "Zhā Liángyōng", "자량융"),     # not chá
     ("区伟", "구위", "Ōu Wěi", "어우웨이"),              # not qū
     ("尉迟恭", "위지공", "Yùchí Gōng", "위츠궁"),        # a compound surname splits off whole
-    ("长孙无忌", "장손무기", "Zhǎngsūn Wújì", "장쑨우지"),
 ])
 def test_names_polyphone_surnames_read_as_surnames(hanzi, reading, pinyin, standard):
     """Hanzi in no gazetteer that begin with such a surname are read as a person's name (lookup and
@@ -167,8 +166,15 @@ def test_names_polyphone_surnames_read_as_surnames(hanzi, reading, pinyin, stand
         assert (c.reading, c.pinyin, c.standard) == (reading, pinyin, standard)
 
 
+def test_names_compound_surnames_split_off_whole():
+    assert forms.pinyin("长孙无忌", person=True) == "Zhǎngsūn Wújì"
+    assert forms.pinyin("万俟卨", person=True) == "Mòqí Xiè"
+    assert forms.standard("长孙无忌", person=True) == "장쑨우지"
+
+
 @pytest.mark.parametrize(("hanzi", "pinyin"), [
     ("解放军", "Jiěfàngjūn"), ("曾经", "Céngjīng"), ("单位", "Dānwèi"), ("查询", "Cháxún"), ("王小明", "Wángxiǎomíng"),
+    ("华为", "Huáwèi"), ("曾是", "Céngshì"), ("区人大", "Qūréndà"),       # 为, 是, 人 are no given-name characters
 ])
 def test_names_words_that_begin_with_a_surname_stay_words(hanzi, pinyin):
     assert names.from_hanzi(hanzi).pinyin == pinyin

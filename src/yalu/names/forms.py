@@ -157,16 +157,27 @@ def _surname(hanzi: str) -> str:
 def person_shaped(hanzi: str) -> bool:
     """Whether Hanzi in no gazetteer should be read as a person's name: two to four characters that begin
     with a surname of the override tables (曾, 解, 单 … read as surnames: 曾庆红 Zēng, 쩡칭훙), carry no
-    place suffix, and do not begin with a word that reads the surname otherwise (解放 jiě, 曾经 céng:
-    pypinyin's phrase table decides, so this is data, not a list of names)."""
+    place suffix, do not begin with a word that reads the surname otherwise (解放 jiě, 曾经 céng:
+    pypinyin's phrase table decides), and whose other characters are all given-name characters of
+    name_chars.tsv (华为, 曾是, 区人大 are not names: 为, 是, 人 are no given-name characters). Data, not a
+    list of names; words such as 区长 or 盖章 still pass and read as names."""
     from pypinyin.phrases_dict import phrases_dict
 
     surname = _surname(hanzi)
     if not surname or not 2 <= len(hanzi) <= 4 or split_suffix(hanzi)[1]:
         return False
+    if not all(ch in _given_chars() for ch in hanzi[len(surname):]):
+        return False
     head = phrases_dict.get(hanzi[:2]) or phrases_dict.get(hanzi)
     wanted = tables().pinyin_surname[surname].split()
     return head is None or [s[0] for s in head[: len(wanted)]] == wanted
+
+
+@cache
+def _given_chars() -> frozenset[str]:
+    text = resources.files("yalu.names").joinpath("data", "name_chars.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader([line for line in text.splitlines() if not line.startswith("#")], delimiter="\t")
+    return frozenset(r["hanzi"] for r in rows if r["kind"] == "given")
 
 
 def plain(pinyin_text: str) -> str:
