@@ -12,6 +12,7 @@ Prints three figures:
       different (so 습근평→시진핑, 진일보→한층 and 옵세트→오프셋 are left out as names, vocabulary or
       loanwords outside any rule). Pairs whose ck is not in the (truncated) text are not counted.
   (c) idempotence: the pages (all varieties) where standardize(standardize(x)) != standardize(x).
+  (d) the variety standardize read each page as, against the page's label (issue 10, item 1).
 
 The page text stays in ../shared: this script reads it and never writes it anywhere.
 """
@@ -41,6 +42,15 @@ class RealText:
     missed: list[tuple[str, str, str, str]] = field(default_factory=list)   # page id, ck, sk, got
     pages: int = 0
     not_idempotent: list[str] = field(default_factory=list)
+    varieties: list[tuple[str, str, str]] = field(default_factory=list)     # page id, labelled, read
+
+    def variety_right(self, labelled: str) -> tuple[int, int]:
+        rows = [(want, got) for _, want, got in self.varieties if want == labelled]
+        return sum(_SAME.get(want, want) == got for want, got in rows), len(rows)
+
+
+# the development set's labels and the four varieties yalu reads
+_SAME = {"south_korean_standard": "south_korean"}
 
 
 def load_pages() -> list[dict]:
@@ -84,6 +94,8 @@ def evaluate() -> RealText:
         result = yalu.standardize(text)
         once = result.text
         score.pages += 1
+        if result.variety is not None:
+            score.varieties.append((page["id"], page["variety"], result.variety.name))
         if yalu.standardize(once).text != once:
             score.not_idempotent.append(page["id"])
         if page["variety"] == "south_korean_standard":
@@ -122,6 +134,13 @@ def main(argv: list[str]) -> int:
     if verbose:
         for page, ck, sk, got in s.missed:
             print(f"    {page} {ck} → {sk} (got {got})")
+    print("(d) variety read right: " + ", ".join(
+        f"{name} {s.variety_right(name)[0]}/{s.variety_right(name)[1]}"
+        for name in ("chinese_korean", "south_korean_standard", "north_korean", "mixed")))
+    if verbose:
+        for page, want, got in s.varieties:
+            if _SAME.get(want, want) != got:
+                print(f"    {page} {want} read as {got}")
     print(f"(c) pages not idempotent: {len(s.not_idempotent)} of {s.pages}"
           + (f" ({', '.join(s.not_idempotent)})" if s.not_idempotent else ""))
     return 0

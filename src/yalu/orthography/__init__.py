@@ -3,5 +3,7 @@
 from ..document import Change, apply_changes
 from .engine import Standardized, load_tables, standardize
 from .variants import variants
+from .variety import Variety, variety
 
-__all__ = ["Change", "Standardized", "apply_changes", "load_tables", "standardize", "variants"]
+__all__ = ["Change", "Standardized", "Variety", "apply_changes", "load_tables", "standardize", "variants",
+           "variety"]

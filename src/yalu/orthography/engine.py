@@ -16,6 +16,8 @@ from functools import lru_cache
 from ..document import Change, Gloss, apply_changes
 from .morph import Jamo, Morph, analyse, compose, decompose
 from .tables import Tables, load_tables, place_spans
+from .variety import VARIETIES, Variety, south_korean_spans
+from .variety import variety as read_variety
 from .vocabulary import glosses, rewrite
 
 # conjoining jamo
@@ -39,6 +41,7 @@ class Standardized:
     original: str
     changes: tuple[Change, ...]
     glosses: tuple[Gloss, ...] = ()
+    variety: Variety | None = None     # the variety the text was read as, and the evidence
 
     @property
     def text(self) -> str:
@@ -46,14 +49,45 @@ class Standardized:
 
 
 def standardize(text: str, *, vocabulary: bool = False,
-                protect: Callable[[str], Iterable[tuple[int, int]]] | None = None) -> Standardized:
+                protect: Callable[[str], Iterable[tuple[int, int]]] | None = None,
+                variety: str | None = None) -> Standardized:
     """The standard spelling of ``text`` as a list of changes over it, and the T3 glosses.
 
     ``vocabulary=True`` also rewrites glossed nouns (사업이 → 업무가). ``protect`` returns extra spans
-    (names from a gazetteer) inside which nothing may change.
+    (names from a gazetteer) inside which nothing may change. ``variety`` says which Korean the text is
+    in (``chinese_korean``, ``north_korean``, ``south_korean``, ``mixed``); by default it is read from
+    the text (``yalu.orthography.variety``). South Korean text comes back unchanged, and so do the
+    South Korean paragraphs of a mixed text; a text too short to tell is taken as Chinese Korean.
+
+    Raises:
+        TypeError: ``text`` is not a str.
+        ValueError: ``variety`` is not one of the four.
     """
     if not isinstance(text, str):
         raise TypeError(f"standardize() takes a str, not {type(text).__name__}")
+    if variety is None:
+        found_variety = read_variety(text)
+    elif variety in VARIETIES:
+        found_variety = Variety(variety, {}, False)
+    else:
+        raise ValueError(f"variety must be one of {', '.join(VARIETIES)}, not {variety!r}")
+    if found_variety.name == "south_korean":
+        return Standardized(text, (), (), found_variety)
+    if found_variety.name == "mixed":
+        protect = _with_south_paragraphs(protect)
+    result = _standardize(text, vocabulary, protect)
+    return Standardized(text, result.changes, result.glosses, found_variety)
+
+
+def _with_south_paragraphs(protect: Callable[[str], Iterable[tuple[int, int]]] | None
+                           ) -> Callable[[str], list[tuple[int, int]]]:
+    def spans(text: str) -> list[tuple[int, int]]:
+        return (list(protect(text)) if protect is not None else []) + south_korean_spans(text)
+    return spans
+
+
+def _standardize(text: str, vocabulary: bool,
+                 protect: Callable[[str], Iterable[tuple[int, int]]] | None) -> Standardized:
     tables = load_tables()
     seen: dict = {}
     changes = _changes(text, tables, protect, seen)

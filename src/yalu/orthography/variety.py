@@ -1,0 +1,180 @@
+"""Which Korean a text is written in: Chinese Korean, North Korean, South Korean, or a mix.
+
+The evidence is the spelling itself, counted on the words the initial-sound law decides: a Sino-Korean
+word of two or more syllables that starts a word and whose first hanja is read with ㄹ (or ㄴ before
+ㅣ ㅕ ㅛ ㅠ) breaks the law when written so (력량, 로동, 녀성: Chinese and North Korean) and keeps it when
+written with ㅇ/ㄴ (역량, 노동, 여성: South Korean). 되였다/되여 against 되었다/되어 count the same way.
+Which of Chinese or North Korean is read from cue words (rules/variety.toml), since both norms spell
+alike. A text with too little evidence is taken as Chinese Korean, the press this library reads.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .morph import analyse, compose
+
+VARIETIES = ("chinese_korean", "north_korean", "south_korean", "mixed")
+
+# a word that starts with ㄹ, ㄴ or ㅇ: only these can break or keep the initial-sound law
+_WORD_START = re.compile(r"(?<![가-힣])[나-닣라-맇아-잏][가-힣]+")
+_CK_ENDINGS = re.compile(r"[되쥐개베뛰]였|되여")
+_SK_ENDINGS = re.compile(r"[되쥐개베뛰]었|되어")
+_NORTH_HABITS = re.compile(r"《|[는은을]것|고있")     # 《》 as quotes, 것 and 있다 written solid
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class Variety:
+    """The variety of a text and why: ``evidence`` counts each kind of word seen."""
+
+    name: str
+    evidence: dict[str, int] = field(default_factory=dict)
+    assumed: bool = False       # too little evidence: the default (chinese_korean) was taken
+
+    @property
+    def standard(self) -> bool:
+        return self.name == "south_korean"
+
+
+@cache
+def _cues() -> dict:
+    return tomllib.loads(resources.files("yalu.orthography").joinpath("rules", "variety.toml").read_text("utf-8"))
+
+
+@cache
+def _readings() -> dict[str, str]:
+    from hanja.table import hanja_table  # readings before the initial-sound law: 力 → 력
+
+    return hanja_table
+
+
+@cache
+def _law_word(word: str) -> str | None:
+    """'broken' (력량), 'kept' (역량) or None for a word the initial-sound law does not decide."""
+    morphs, _ = analyse(word)
+    if not morphs:
+        return None
+    m = morphs[0]
+    if m.start != 0 or not m.hanja or m.tag not in ("NNG", "XR", "MAG", "NNB") or len(m.hanja) < 2:
+        return None
+    original = _readings().get(m.hanja[0])
+    written = compose(m.surface)[:1]
+    if not original or not written:
+        return None
+    code = ord(original) - 0xAC00
+    if not 0 <= code < 11172:
+        return None
+    lead, vowel, tail = code // 588, (code % 588) // 28, code % 28
+    rieul = lead == 5                                       # ㄹ
+    nieun = lead == 2 and vowel in (6, 12, 17, 20)          # 녀 뇨 뉴 니
+    if not (rieul or nieun):
+        return None
+    if written == original:
+        return "broken"
+    new_lead = 11 if nieun or vowel in (2, 6, 7, 12, 17, 20) else 2      # ㅇ, else ㄴ
+    if written == chr(0xAC00 + (new_lead * 21 + vowel) * 28 + tail):
+        return "kept"
+    return None
+
+
+def _evidence(text: str) -> dict[str, int]:
+    seen: dict[str, str | None] = {}
+    broken = kept = 0
+    for match in _WORD_START.finditer(text):
+        word = match.group()[:6]
+        verdict = seen.get(word)
+        if word not in seen:
+            verdict = seen[word] = _law_word(word)
+        broken += verdict == "broken"
+        kept += verdict == "kept"
+    cues = _cues()
+    return {
+        "law_broken": broken,
+        "law_kept": kept,
+        "yeo": len(_CK_ENDINGS.findall(text)),
+        "eo": len(_SK_ENDINGS.findall(text)),
+        "south_forms": sum(text.count(w) for w in cues["south"]["words"]),
+        "chinese_forms": sum(text.count(w) for w in cues["chinese"]["words"]),
+        "north_cues": sum(text.count(w) for w in cues["north"]["words"]) + len(_NORTH_HABITS.findall(text)),
+        "china_cues": sum(text.count(w) for w in cues["china"]["words"]),
+    }
+
+
+def _decide(ev: dict[str, int]) -> tuple[str, bool]:
+    cues = _cues()["thresholds"]
+    ck = ev["law_broken"] + ev["yeo"] + ev["chinese_forms"]
+    sk = ev["law_kept"] + ev["eo"] + ev["south_forms"]
+    north = ev["north_cues"] >= cues["north_ratio"] * ev["china_cues"] + 1
+    if ck + sk < cues["minimum"]:
+        return ("north_korean" if north else "chinese_korean"), True
+    share = ck / (ck + sk)
+    if share <= cues["south_below"]:
+        return "south_korean", False
+    if share < cues["mixed_below"]:
+        return "mixed", False
+    if north:
+        return "north_korean", False
+    return "chinese_korean", False
+
+
+def variety(text: str) -> Variety:
+    """The variety of ``text`` with its evidence.
+
+    A page whose paragraphs disagree (some South Korean, some Chinese or North Korean) is ``mixed``.
+
+    Raises:
+        TypeError: ``text`` is not a str.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"variety() takes a str, not {type(text).__name__}")
+    ev = _evidence(text)
+    name, assumed = _decide(ev)
+    if name != "mixed" and not assumed:
+        kinds = {_pure(p) for p in _paragraphs(text)}
+        if {"south", "other"} <= kinds:
+            name = "mixed"
+    return Variety(name, ev, assumed)
+
+
+def paragraph_variety(text: str) -> Variety:
+    """The variety of one paragraph, without looking for a mix inside it."""
+    ev = _evidence(text)
+    name, assumed = _decide(ev)
+    return Variety(name, ev, assumed)
+
+
+def _pure(paragraph: str) -> str | None:
+    """'south' or 'other' for a paragraph whose spelling evidence is all of one side and enough to tell."""
+    ev = _evidence(paragraph)
+    ck = ev["law_broken"] + ev["yeo"] + ev["chinese_forms"]
+    sk = ev["law_kept"] + ev["eo"] + ev["south_forms"]
+    minimum = _cues()["thresholds"]["minimum"]
+    if sk >= minimum and not ck:
+        return "south"
+    if ck >= minimum and not sk:
+        return "other"
+    return None
+
+
+def south_korean_spans(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of ``text`` written wholly in the South Korean standard, with enough evidence."""
+    return [(s, e) for s, e in paragraph_spans(text) if _pure(text[s:e]) == "south"]
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p for p in _PARAGRAPH.split(text) if p.strip()]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the paragraphs (lines) of ``text``."""
+    spans, start = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
