@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .morph import analyse, compose
@@ -53,7 +53,7 @@ def _readings() -> dict[str, str]:
     return hanja_table
 
 
-@cache
+@lru_cache(maxsize=65536)
 def _law_word(word: str) -> str | None:
     """'broken' (력량), 'kept' (역량) or None for a word the initial-sound law does not decide."""
     morphs, _ = analyse(word)
