@@ -6,7 +6,10 @@ texts, in one run on one core.
 The pages are every sample page in examples/ plus the two seed pages (when ../shared is there), read
 from memory so that the disk is not timed. yalu does everything `yalu read --standard --mentions`
 does; Kiwi only splits the extracted texts into morphemes. Not a test: figures vary by machine.
-Issue 5's target: 200 articles a second.
+Issue 5's target: 200 articles a second. The last line times one page of a megabyte (the sample
+articles' paragraphs repeated) through the same pipeline beside Kiwi on its text: issue 11 asks for
+annotation in time proportional to the text (under 3 s a megabyte); it took minutes when each name's
+lookup re-read the whole article.
 """
 
 from __future__ import annotations
@@ -57,6 +60,22 @@ def main() -> None:
     print(f"yalu read+standardize+annotate: {ours:10,.0f} articles/s")
     print(f"kiwipiepy tokenize:             {theirs:10,.0f} articles/s")
     print(f"ratio yalu/kiwi:                {ours / theirs:10.2f}x")
+    big = megabyte_page(texts)
+    seconds = timed(lambda: yalu.read(big, name="big.txt", mentions=True))
+    kiwi_seconds = timed(lambda: kiwi.tokenize(big.decode()))
+    print(f"one page of {len(big.decode()):,} characters: yalu read+annotate {seconds:.2f} s, "
+          f"kiwi tokenize {kiwi_seconds:.2f} s")
+
+
+def megabyte_page(texts: list[str]) -> bytes:
+    body = "\n\n".join(texts)
+    return ("한 메가바이트 페지\n\n" + (body * (1_000_000 // len(body) + 1))[:1_000_000]).encode()
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

@@ -16,11 +16,13 @@ from functools import cache
 
 from ..document import Document, Mention
 from ..names import gazetteer
+from ..names.context import as_context
 from ..orthography.morph import analyse
 from .events import events
 from .people import people
 from . import tables
 from .quoted import quantities, terms
+from .spans import reach
 
 _WORD = re.compile(r"(?<![\w(])\d*[가-힣A-Z][가-힣A-Z0-9]*(?:[(（][\u4e00-\u9fff]+[)）][가-힣0-9]*)*(?:\([가-힣]+\)[가-힣0-9]*)*")
 _PARTICLE = re.compile(r"(?:에서는|에서|에게|으로|로서|로|과|와|을|를|이|가|은|는|의|에|도|만|들)$")
@@ -40,8 +42,8 @@ def annotate(doc: Document) -> Document:
     as_of = doc.published[:10] if doc.published else (str(year) if year else None)
     titled, roles = people(doc, names, as_of, how if as_of else None)
     # a body named in a post (주당위 in 주당위 서기) belongs to the role, not an organisation of its own
-    orgs = [m for m in _organisations(doc, names)
-            if not any(r.start <= m.start and m.end <= r.end for r in roles)]
+    in_role = reach([(r.start, r.end) for r in roles])
+    orgs = [m for m in _organisations(doc, names) if in_role(m.start) < m.end]
     found = names + titled + orgs + _dates(doc) + terms(doc) + quantities(doc)
     found = tuple(sorted(found, key=lambda m: (m.start, -m.end)))
     roles = tuple(roles)
@@ -55,6 +57,8 @@ _TEXT_FORMS = {"full", "base", "short", "conventional", "reading"}
 def _names(doc: Document) -> list[Mention]:
     keys, _ = gazetteer.index()
     text = doc.text
+    context = as_context(text)      # one reading of the article for all the lookups below
+    ranked: dict[str, gazetteer.Candidate] = {}     # a name the article writes again ranks the same
     out: list[Mention] = []
     for match in re.finditer(r"[가-힣]+", text):
         word, start = match.group(), match.start()
@@ -63,7 +67,7 @@ def _names(doc: Document) -> list[Mention]:
             entries = [(e, how) for e, how in keys.get(key, ()) if how in _TEXT_FORMS]
             if not entries:
                 continue
-            best = gazetteer.lookup(key, context=text)[0]
+            best = ranked.get(key) or ranked.setdefault(key, gazetteer.lookup(key, context=context)[0])
             token = re.match(r"\S*", text[start + size:]).group()
             if best.kind == "place" and not _place_is_meant(key, best, entries, token):
                 continue

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ..document import Document, Mention, Role
 from ..orthography.morph import analyse
+from .spans import reach
 from . import tables
 
 _WORD = re.compile(r"[^\s,，、.。“”‘’\"'()（）「」《》·:：;；!?]+")
@@ -92,7 +93,7 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
     persons: dict[int, Mention] = {m.start: m for m in known if m.kind == "person"}
     found: list[Mention] = []
     roles: list[Role] = []
-    named = [(m.start, m.end) for m in known if m.kind != "person"]
+    named = reach([(m.start, m.end) for m in known if m.kind != "person"])
     surnames = tables.surnames()
     for i, (start, word) in enumerate(words):
         person = persons.get(start)
@@ -101,7 +102,7 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
         before, after = _roles_before(words, i), _role_after(words, i)
         if person is None:
             titles = [t for t in (before[:1] + after[:1]) if t] or _speaker(text, start, word)
-            if not titles or _is_org_word(word) or any(a <= start < b for a, b in named):
+            if not titles or _is_org_word(word) or named(start) > start:
                 continue
             name = _name(word, sure=any(t[2] for t in titles))
             if name is None:
@@ -176,14 +177,16 @@ def _role_after(words: list[tuple[int, str]], i: int) -> list[tuple[int | None, 
 def _again(text: str, words, found: list[Mention], taken: set) -> list[Mention]:
     """Every other place the text writes a name found by its title (김철은 after 김철 기자)."""
     names = {text[m.start:m.end] for m in found}
+    sizes = sorted({len(name) for name in names}, reverse=True)
     seen = {m.start for m in found} | {a for a, _ in taken}
     out = []
     for start, word in words:
         if start in seen:
             continue
-        for name in names:
-            rest = word[len(name):]
-            if word.startswith(name) and (not rest or _PARTICLE.fullmatch(rest)):
-                out.append(Mention(start, start + len(name), "person", None, None, 0.6, "title"))
+        for size in sizes:          # the word's own prefixes, not every name: linear in the text
+            rest = word[size:]
+            if word[:size] in names and (not rest or _PARTICLE.fullmatch(rest)):
+                out.append(Mention(start, start + size, "person", None, None, 0.6, "title"))
                 break
     return out
+

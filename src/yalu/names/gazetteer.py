@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
+from .context import as_context
 from . import forms
 
 NORTH_EAST = ("21", "22", "23")     # 辽宁, 吉林, 黑龙江: the papers' home provinces
@@ -145,6 +146,7 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
     if not query:
         return []
     keys, by_code = index()
+    context = as_context(context)      # read once however many lookups it serves
     key = forms.plain(query) if _LATIN.search(query) and not _HAN.search(query) else query.replace(" ", "")
     found = _unique(keys.get(key, []))
     scored = sorted((_score(entry, how, key, len(found), context, by_code) for entry, how in found),
@@ -169,14 +171,12 @@ def _printed(reading: str, context: str) -> list[Candidate]:
     first candidate: evidence on the page beats any gazetteer guess (names.md). The Hanzi must read as
     written, mostly (as in evidence.py): 시뮬레이션(演示) is a translation, not a reading."""
     keys, _ = index()
-    pattern = re.escape(reading) + r"\s*[(（]\s*([\u4e00-\u9fff]{1,12})\s*[)）]"
-    for match in re.finditer(pattern, context):
-        hanzi = match.group(1)
+    for printed, hanzi in as_context(context).printed(reading):
         agrees = max(sum(a == b for a, b in zip(reading, forms.reading(hanzi, person=person)))
                      for person in (False, True))
         if len(hanzi) != len(reading) or agrees < 0.7 * len(reading):
             continue
-        why = (f"the article prints its Hanzi beside it: {match.group(0)}",)
+        why = (f"the article prints its Hanzi beside it: {printed}",)
         known = lookup(hanzi, context) if hanzi in keys else []     # 조양(朝阳): the 朝阳 the article means
         if known:
             return [replace(known[0], confidence=0.99, why=why + known[0].why)] + known[1:]
