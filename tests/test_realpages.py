@@ -164,3 +164,12 @@ def test_a_community_board_page_gives_its_date_and_title_not_its_software():
 def test_a_date_in_a_year_slash_month_dash_day_url():
     doc = read("조양천진 첫 모내기 시작\n\n" + BODY, url="http://www.iybtv.cn/2024/05-06/abc.html")
     assert (doc.published, doc.published_from) == ("2024-05-06", "url")
+
+
+def test_a_document_says_which_korean_it_is_in():
+    chinese_korean = read("조양천진 첫 모내기 시작\n\n" + BODY + "\n" + BODY.replace("되였다", "되였으며 로동력이 절약되였다"))
+    assert chinese_korean.variety.name == "chinese_korean"
+    assert chinese_korean.to_dict()["variety"] == "chinese_korean"
+    standard = read("조양천진 첫 모내기 시작\n\n5일 연길시 조양천진에서는 올해 첫 모내기가 시작되었다. 노동력이 절약되어 "
+                    "농민들의 역량이 다른 일에 쓰이게 되었다고 한다. 여성 농민들도 이른 아침부터 논에 나갔다.\n")
+    assert standard.variety.name == "south_korean"

@@ -287,6 +287,13 @@ class Document:
         return apply_changes(self.text, changes)
 
     @property
+    def variety(self):
+        """Which Korean the article is in (``yalu.orthography.Variety``: chinese_korean, north_korean,
+        south_korean or mixed, with its evidence). Derived from ``text``, never stored."""
+        from .orthography import variety
+        return variety(self.text)
+
+    @property
     def body(self) -> str:
         """The body paragraphs alone, separated by blank lines."""
         return "\n\n".join(self.paragraphs)
@@ -317,6 +324,7 @@ class Document:
             "chrome": list(self.chrome),
             "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
             "encoding": self.encoding,
+            "variety": self.variety.name,
             "changes": None if self.changes is None else [c.to_dict() for c in self.changes],
             "glosses": None if self.glosses is None else [g.to_dict() for g in self.glosses],
             "entities": None if self.entities is None else [e.to_dict() for e in self.entities],
