@@ -47,10 +47,12 @@ bench: install
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/archive.py
 
-# Rebuild the compiled gazetteers from cpca and officials.yaml (not needed to run or test yalu).
+# Rebuild the compiled gazetteers from cpca, officials.yaml, the feature tables and jionlp's towns (not needed to
+# run or test yalu).
 data: install
 	$(BIN)/python -m pip install -q -e '.[data]'
 	$(BIN)/python tools/build_gazetteers.py
+	$(BIN)/python tools/build_features.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -7,5 +7,7 @@
 
 from .forms import pinyin, reading, standard, traditional
 from .gazetteer import Candidate, from_hanzi, index, lookup
+from .places import Address, Level, address, initial_sound_law
 
-__all__ = ["Candidate", "from_hanzi", "index", "lookup", "pinyin", "reading", "standard", "traditional"]
+__all__ = ["Address", "Candidate", "Level", "address", "from_hanzi", "index", "initial_sound_law", "lookup", "pinyin",
+           "reading", "standard", "traditional"]

@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 
 from .context import as_context
-from . import forms
+from . import forms, places
 
 NORTH_EAST = ("21", "22", "23")     # 辽宁, 吉林, 黑龙江: the papers' home provinces
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -100,6 +100,7 @@ def index() -> tuple[dict[str, list[tuple[_Entry, str]]], dict[str, Candidate]]:
             key = key.replace(" ", "")
             if key and (entry, how) not in keys[key]:
                 keys[key].append((entry, how))
+    places.extend(keys, by_code, _Entry)     # features, places abroad, towns, South Korean spellings
     return dict(keys), by_code
 
 
@@ -155,6 +156,10 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
     printed = _printed(key, context) if context and _HANGUL.fullmatch(key) else []
     if printed:
         return printed + [c for c in ranked if c.hanzi not in {p.hanzi for p in printed}]
+    if not ranked and _HANGUL.search(query):      # 할빈시 아성구, 장백산역: a known place before any guess
+        parsed = places.address(query, context)
+        if parsed.place is not None:
+            return [parsed.place]
     if not ranked and _HAN.search(query):
         return [from_hanzi(query)]
     if not ranked and _READING.fullmatch(key):
@@ -226,7 +231,7 @@ def _unique(found: list[tuple[_Entry, str]]) -> list[tuple[_Entry, str]]:
     order = ["full", "hanzi", "reading", "conventional", "short", "standard", "pinyin", "base"]
     for entry, how in found:
         seen = best.get(id(entry))
-        if seen is None or order.index(how) < order.index(seen[1]):
+        if seen is None or places.rank_how(order, how) < places.rank_how(order, seen[1]):
             best[id(entry)] = (entry, how)
     return list(best.values())
 
@@ -240,6 +245,10 @@ def _score(entry: _Entry, how: str, query: str, competitors: int, context: str |
         confidence = 0.95 if competitors == 1 else 0.8
         known = c.why[0] if c.why else "official"
         return confidence, replace(c, confidence=confidence, why=(f"{known}, by {how}",))
+    if c.code and ":" in c.code:                   # a feature, a place abroad, a town: places.py
+        return places.score(entry, how, query, competitors, context, by_code)
+    south = how.startswith("south-")                # 요녕성: the South Korean spelling of 료녕성
+    how = how.removeprefix("south-")
     score, why = 0.5, [f"matched its {how} form"]
     if how in ("full", "hanzi", "conventional"):
         score += 0.25
@@ -265,6 +274,9 @@ def _score(entry: _Entry, how: str, query: str, competitors: int, context: str |
                 score += 0.3
                 why.append(f"the article names {around.reading}")
                 break
+    if south:
+        score -= places.SOUTH_PENALTY
+        why.append("its South Korean spelling (the initial-sound law)")
     if competitors > 1:
         why.append(f"{competitors} entries share this form")
     return score, replace(c, confidence=max(0.05, min(score, 0.99)), why=tuple(why))
