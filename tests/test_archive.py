@@ -104,7 +104,8 @@ def test_archive_yeongil_finds_the_city_and_its_hanzi(tmp_path, corpus):
 
 
 def test_archive_person_filter_finds_the_pages_that_name_him(corpus):
-    naming = canonical_ids_where(corpus, "instr(a.text, '리경호') OR instr(a.text, '李景浩')")
+    # 李景浩 is Korean-Chinese (CPED): the South's form 이경호 names him too (r005 writes it so)
+    naming = canonical_ids_where(corpus, "instr(a.text, '리경호') OR instr(a.text, '李景浩') OR instr(a.text, '이경호')")
     assert naming
     assert ids(corpus.search("person:李景浩", limit=1000)) == naming
     assert ids(corpus.search("", person="李景浩", limit=1000)) == naming

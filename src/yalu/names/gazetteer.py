@@ -43,13 +43,17 @@ class Candidate:
     roles: tuple[str, ...] = ()
     confidence: float = 0.0
     why: tuple[str, ...] = ()
+    ethnicity: str | None = None      # a person's (汉族, 朝鲜族 …): it decides how the South writes the name
+    born: int | None = None           # a person's birth year
+    native: str | None = None         # a person's native place (吉林省 延边朝鲜族自治州 龙井县)
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "hanzi": self.hanzi, "traditional": self.traditional, "reading": self.reading,
                 "pinyin": self.pinyin, "standard": self.standard, "code": self.code, "level": self.level,
                 "parent": self.parent, "province": self.province, "lat": self.lat, "lon": self.lon,
                 "base": self.base,
-                "roles": list(self.roles), "confidence": round(self.confidence, 3), "why": list(self.why)}
+                "roles": list(self.roles), "confidence": round(self.confidence, 3), "why": list(self.why),
+                "ethnicity": self.ethnicity, "born": self.born, "native": self.native}
 
 
 @dataclass
@@ -93,21 +97,79 @@ def index() -> tuple[dict[str, list[tuple[_Entry, str]]], dict[str, Candidate]]:
         entry = entries_by_hanzi.get(r["hanzi"])
         if entry is not None:
             keys[r["reading"]].append((entry, "short" if r.get("kind") == "short" else "conventional"))
-    for person in _people() + _korean_people():
-        entry = _Entry(person)
-        for key, how in ((person.reading, "reading"), (person.hanzi, "hanzi"), (person.traditional, "hanzi"),
-                         (forms.plain(person.pinyin), "pinyin"), (person.standard, "standard")):
-            key = key.replace(" ", "")
-            if key and (entry, how) not in keys[key]:
-                keys[key].append((entry, how))
+    for person in _person_entries():
+        for key, how in person.keys():
+            keys[key].append((person, how))
     places.extend(keys, by_code, _Entry)     # features, places abroad, towns, South Korean spellings
     return dict(keys), by_code
 
 
 def _people() -> list[Candidate]:
-    return [Candidate("person", r["hanzi"], r["traditional"], r["reading"], r["pinyin"], r["standard"],
-                      roles=tuple(filter(None, r["roles"].split(" | "))))
-            for r in _tsv("people.tsv")]
+    """The one people table (data/people.tsv, built by tools/build_people.py from officials.yaml,
+    korean_people.tsv and CPED): each person with the source that knows them as the first reason."""
+    return [person.candidate for person in _person_entries()]
+
+
+class _Person:
+    """A person's index entry. Its Candidate is made when a lookup first touches it: 4,000 people load in
+    a few milliseconds, and a lookup builds only the few it returns."""
+
+    __slots__ = ("row", "_candidate")
+    ordinary = False
+
+    def __init__(self, row: list[str]) -> None:
+        self.row = row              # the fields of people.tsv, in _PEOPLE_COLUMNS' order
+        self._candidate: Candidate | None = None
+
+    @property
+    def candidate(self) -> Candidate:
+        if self._candidate is None:
+            r = dict(zip(_PEOPLE_COLUMNS, self.row))
+            self._candidate = Candidate(
+                "person", r["hanzi"], r["traditional"], r["reading"], r["pinyin"], r["standard"],
+                roles=tuple(filter(None, r["roles"].split(" | "))), why=(_PEOPLE_SOURCES[r["source"]](r),),
+                ethnicity=r["ethnicity"] or None, born=int(r["born"]) if r["born"] else None,
+                native=r["native"] or None)
+        return self._candidate
+
+    def keys(self) -> list[tuple[str, str]]:
+        """(key, how) under every form a reader may type. The reading of an official only CPED knows is no
+        text form (``cped``): 주민, 전원, 조금 are words before they are officials."""
+        hanzi, traditional, reading, pinyin, standard = self.row[:5]
+        key = pinyin.lower().translate(_PLAIN)
+        if not (key.isascii() and key.isalpha()) or "v" in key:
+            key = forms.plain(pinyin)          # ü, or a romanisation with other signs
+        out = [(reading.replace(" ", ""), "cped" if self.row[_SOURCE] == "cped" else "reading"), (hanzi, "hanzi"),
+               (key, "pinyin"), (standard.replace(" ", ""), "standard")]
+        if traditional != hanzi:
+            out.append((traditional, "hanzi"))
+        return [form for form in out if form[0]]
+
+
+_PEOPLE_COLUMNS = ("hanzi", "traditional", "reading", "pinyin", "standard", "ethnicity", "born", "native", "region",
+                   "roles", "source", "note")
+_SOURCE = _PEOPLE_COLUMNS.index("source")
+# pinyin as a search key, the fast way (forms.plain is the reference): tones off, spaces and signs out
+_PLAIN = str.maketrans("āáǎàēéěèīíǐìōóǒò", "aaaaeeeeiiiioooo", " '’·-.")
+_PLAIN.update(str.maketrans("ūúǔù", "uuuu"))
+
+
+@cache
+def _person_entries() -> list[_Person]:
+    lines = _data("people.tsv").splitlines()
+    lines = [line for line in lines if line and not line.startswith("#")]
+    if tuple(lines[0].split("\t")) != _PEOPLE_COLUMNS:
+        raise ValueError(f"people.tsv: columns {lines[0].split()} are not {_PEOPLE_COLUMNS}: run make data")
+    return [_Person(line.split("\t")) for line in lines[1:]]
+
+
+_CPED = "official in CPED 1.0 (1995–2015)"
+_PEOPLE_SOURCES = {
+    "officials.yaml": lambda r: "official (officials.yaml)",
+    "officials.yaml cped": lambda r: "official (officials.yaml, CPED)",
+    "korean_people.tsv": lambda r: f"in korean_people.tsv ({r['note']})",
+    "cped": lambda r: _CPED + (f" [{r['note']}]" if r["note"] else ""),
+}
 
 
 def _korean_people() -> list[Candidate]:
@@ -228,7 +290,7 @@ def guess_person(reading: str, limit: int = 5) -> list[Candidate]:
 
 def _unique(found: list[tuple[_Entry, str]]) -> list[tuple[_Entry, str]]:
     best: dict[int, tuple[_Entry, str]] = {}
-    order = ["full", "hanzi", "reading", "conventional", "short", "standard", "pinyin", "base"]
+    order = ["full", "hanzi", "reading", "cped", "conventional", "short", "standard", "pinyin", "base"]
     for entry, how in found:
         seen = best.get(id(entry))
         if seen is None or places.rank_how(order, how) < places.rank_how(order, seen[1]):
@@ -242,9 +304,7 @@ def _score(entry: _Entry, how: str, query: str, competitors: int, context: str |
     two readings of 화평구 may both reach the cap, and the one whose city the article names still wins."""
     c = entry.candidate
     if c.kind == "person":
-        confidence = 0.95 if competitors == 1 else 0.8
-        known = c.why[0] if c.why else "official"
-        return confidence, replace(c, confidence=confidence, why=(f"{known}, by {how}",))
+        return _score_person(c, how, query, context)
     if c.code and ":" in c.code:                   # a feature, a place abroad, a town: places.py
         return places.score(entry, how, query, competitors, context, by_code)
     south = how.startswith("south-")                # 요녕성: the South Korean spelling of 료녕성
@@ -280,6 +340,74 @@ def _score(entry: _Entry, how: str, query: str, competitors: int, context: str |
     if competitors > 1:
         why.append(f"{competitors} entries share this form")
     return score, replace(c, confidence=max(0.05, min(score, 0.99)), why=tuple(why))
+
+
+# People: several officials may share a reading (리강 李强 ×3, 왕용 王勇 ×2, 장건 张健 …). The hand-written
+# tables (officials.yaml, korean_people.tsv) know the persons this press names most and come first; CPED's
+# officials rank by the north-east (native place or posts in Jilin, Heilongjiang, Liaoning: the papers' own
+# region), by recency (posts held now, else the birth year: CPED covers 1995–2015, so the younger the more
+# likely still in office), and by the article naming their native place. A frequency guess comes only when
+# no person is known (guess_person), so it never ranks above one.
+_NE_PROVINCES = ("辽宁", "吉林", "黑龙江")
+_NE_POSTS = re.compile(r"길림|흑룡강|료녕|연변|장춘|할빈|심양|대련")
+_ROLE_YEARS = re.compile(r"\((\?|\d{4})–(\d{4})?\)")
+_PERSON_FORMS = {"reading": "reading", "cped": "reading", "hanzi": "Hanzi", "pinyin": "pinyin",
+                 "standard": "South Korean form"}
+
+
+def _score_person(c: Candidate, how: str, query: str, context: str | None) -> tuple[float, Candidate]:
+    """A person's score (which ranks) and confidence (capped at 0.99), with the reasons for both."""
+    keys, _ = index()
+    sharing = {id(e) for e, _h in keys.get(query, ()) if e.candidate.kind == "person"}
+    place_too = any(e.candidate.kind == "place" for e, _h in keys.get(query, ()))
+    curated = not c.why[0].startswith(_CPED)
+    score = 0.9 if curated else 0.6
+    why = [f"{c.why[0]}, by its {_PERSON_FORMS.get(how, how)}"]
+    if c.native and c.native.startswith(_NE_PROVINCES):
+        score += 0.1
+        why.append(f"native of the north-east ({c.native})")
+    elif _NE_POSTS.search(" ".join(c.roles)):
+        score += 0.1
+        why.append("posts in the north-east")
+    if c.ethnicity == "朝鲜族":
+        score += 0.05
+        why.append("Korean-Chinese (朝鲜族): written as a Korean name, 이 for 리 in the South")
+    ends = [m.group(2) for m in _ROLE_YEARS.finditer(" ".join(c.roles))]
+    if ends and any(end is None for end in ends):
+        score += 0.06
+        why.append("holds a post now")
+    elif ends:
+        score += 0.06 * max(0.0, min(1.0, (int(max(ends)) - 1990) / 40))
+        why.append(f"last post ended {max(ends)}")
+    elif c.born:
+        score += 0.05 * max(0.0, min(1.0, (c.born - 1925) / 50))
+        why.append(f"born {c.born}")
+    if context and c.native:
+        named = _native_named(c.native, context)
+        if named:
+            score += 0.15
+            why.append(f"the article names the native place {named}")
+    if place_too and not curated:      # a known place outranks an official only CPED knows: 동강 is 同江市, not 董强
+        score -= 0.55
+        why.append("also a place's name")
+    confidence = score
+    if len(sharing) > 1:
+        confidence -= 0.15
+        why.append(f"{len(sharing)} people share this form")
+    return score, replace(c, confidence=round(max(0.05, min(confidence, 0.99)), 3), why=tuple(why))
+
+
+def _native_named(native: str, context: str) -> str:
+    """The reading of a division of ``native`` (吉林省 延边朝鲜族自治州) that the article writes, or ""."""
+    keys, _ = index()
+    for hanzi in reversed(native.split()):
+        for entry, how in keys.get(hanzi, ()):
+            c = entry.candidate
+            if c.kind == "place" and how == "hanzi":
+                for form in (c.reading, c.base):
+                    if form and len(form) >= 2 and form in context:
+                        return form
+    return ""
 
 
 def home(c: Candidate) -> bool:
