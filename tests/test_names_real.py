@@ -5,8 +5,8 @@ tests/eval_names_real.py. Raise them as the gazetteers grow; never lower them to
 FLOORS = {
     (False, "persons"): (73, 91),     # was 63 / 91 before the Korean persons and the leaders since 1949
     (True, "persons"): (76, 91),      # with the page as context: Hanzi printed beside the reading decide
-    (False, "places"): (279, 349),    # 206 before the places beyond the divisions (features, abroad, towns, addresses)
-    (True, "places"): (281, 349),     # 208 before them
+    (False, "places"): (280, 349),    # 206 before the places beyond the divisions (features, abroad, towns, addresses)
+    (True, "places"): (282, 349),     # 208 before them
 }
 
 

@@ -128,6 +128,14 @@ def test_places_lookup_reads_a_multi_word_query_as_an_address(query, hanzi, code
     assert first.why[0].startswith("an address")
 
 
+def test_places_a_village_alone_is_found_when_it_is_unique_or_the_article_names_its_county():
+    wangqing = names.lookup("향수촌", context="왕청현 천교령진의 향수촌을 찾았다")[0]
+    assert (wangqing.hanzi, wangqing.level, wangqing.parent) == ("响水村", "village", "222424:天桥岭镇")
+    assert any("coordinates are its town's" in reason for reason in wangqing.why)
+    assert names.lookup("북극촌")[0].hanzi == "北极村"                     # one in the north-east: 漠河
+    assert names.address("향수촌").place is None                          # several, and no article to choose
+
+
 def test_places_address_keeps_an_unknown_level_and_says_so():
     parsed = names.address("연길시 건공파출소")
     assert [lv.candidate is None for lv in parsed.levels] == [False, True]

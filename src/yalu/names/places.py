@@ -107,7 +107,11 @@ def features() -> tuple[tuple[Candidate, tuple[tuple[str, str], ...], float], ..
 
 @cache
 def _town_rows() -> tuple[dict[str, str], ...]:
-    return tuple(_tsv("towns.tsv"))
+    """towns.tsv's rows; split by hand (no quoting in it), as csv's reader is slower at load time."""
+    text = resources.files("yalu.names").joinpath("data", "towns.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    columns = lines[0].split("\t")
+    return tuple(dict(zip(columns, line.split("\t"))) for line in lines[1:])
 
 
 def towns(by_code: dict[str, Candidate]) -> list[tuple[Candidate, tuple[tuple[str, str], ...]]]:
@@ -130,7 +134,7 @@ def towns(by_code: dict[str, Candidate]) -> list[tuple[Candidate, tuple[tuple[st
         keys = [(r["reading"], "full"), (r["hanzi"], "hanzi")]
         if suffix == "街道":
             keys.append((base_reading + "가도", "full"))       # the character reading of 街道
-        ethnic = re.search(r"(?:朝鲜|蒙古|满|回|锡伯|达斡尔|鄂伦春|赫哲|柯尔克孜)族$", base)
+        ethnic = _ETHNIC.search(base) if base.endswith("族") else None
         if ethnic:                                             # 민락조선족향 → 민락향
             short = base_reading[: -len(_ethnic_reading(ethnic.group()))]
             keys.append((short + TOWN_SUFFIXES[suffix], "short"))
@@ -140,6 +144,7 @@ def towns(by_code: dict[str, Candidate]) -> list[tuple[Candidate, tuple[tuple[st
     return out
 
 
+_ETHNIC = re.compile(r"(?:朝鲜|蒙古|满|回|锡伯|达斡尔|鄂伦春|赫哲|柯尔克孜)族$")
 _ETHNIC_READINGS = {"朝鲜族": "조선족", "蒙古族": "몽고족", "满族": "만족", "回族": "회족", "锡伯族": "석백족",
                     "达斡尔族": "달알이족", "鄂伦春族": "악륜춘족", "赫哲族": "혁철족", "柯尔克孜族": "가이극자족"}
 
@@ -164,11 +169,13 @@ def extend(keys: dict, by_code: dict, entry) -> None:
             keys.setdefault(key, []).append((e, how))
     south: dict[str, list] = defaultdict(list)
     for key, entries in keys.items():
+        if not ("나" <= key[:1] <= "닣" or "라" <= key[:1] <= "맇"):       # only ㄴ and ㄹ change
+            continue
         changed = initial_sound_law(key)
         if changed == key:
             continue
         for e, how in entries:
-            if e.candidate.kind == "place" and how in ("full", "base", "short", "conventional"):
+            if how in ("full", "base", "short", "conventional") and e.candidate.kind == "place":
                 south[changed].append((e, "south-" + how))
     for key, entries in south.items():
         known = keys.setdefault(key, [])
@@ -354,6 +361,8 @@ def address(text: str, context: str | None = None) -> Address:
                 found = _renamed(part, outer, context or text)
             if found is None and not known and outer is not None and outer.code and outer.code[0].isdigit():
                 found = _village(part, outer)       # a village, after its county or town
+            elif found is None and not known and outer is None:
+                found = _lone_village(part, context)    # 향수촌 in an article that names 왕청
             if found is not None and levels and levels[-1].candidate is not None \
                     and found.hanzi == levels[-1].candidate.hanzi:
                 continue                           # 장백산(백두산): the same place twice
@@ -384,6 +393,41 @@ def _village(reading: str, outer: Candidate) -> Candidate | None:
                           f"{'town' if town else 'county'}'s",))
 
 
+@cache
+def _villages_by_reading() -> dict[str, list[tuple[str, str, str]]]:
+    """reading → [(county code, town Hanzi, village Hanzi)] over the whole north-east."""
+    out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for (county, reading), rows in _villages().items():
+        out[reading].extend((county, town, hanzi) for town, hanzi in rows)
+    return out
+
+
+def _lone_village(reading: str, context: str | None) -> Candidate | None:
+    """A village named alone: the one village of the north-east with that reading, or the one in a county
+    or town the article names (향수촌 in an article on 왕청: 响水村 of 天桥岭镇, 汪清县)."""
+    from .gazetteer import index
+
+    if len(reading) < 3 or not reading.endswith(tuple(VILLAGE_SUFFIXES.values())):
+        return None
+    rows = _villages_by_reading().get(reading, [])
+    if len(rows) > 1 and context:
+        _, by_code = index()
+
+        def named(county: str, town: str) -> bool:
+            c = by_code.get(county)
+            forms_ = [c.reading, c.base] if c else []
+            forms_ += [t.reading for t in (by_code.get(f"{county}:{town}"),) if t]
+            return any(f and len(f) >= 2 and f in context for f in forms_)
+
+        rows = [row for row in rows if named(row[0], row[1])]
+    if len({(county, hanzi) for county, _, hanzi in rows}) != 1:
+        return None
+    county, town, hanzi = rows[0]
+    _, by_code = index()
+    outer = by_code.get(f"{county}:{town}") or by_code.get(county)
+    return _village(reading, outer) if outer is not None else None
+
+
 def _written(level: Level) -> str:
     """The Hanzi of a level as the text writes it: 산동 is 山东, 산동성 山东省."""
     c = level.candidate
@@ -408,6 +452,8 @@ def _combined(text: str, levels: list[Level]) -> Candidate | None:
                                        f" ({lv.level or 'unknown'})" for lv in levels)]
     if unknown:
         why.append("yalu knows no place for " + ", ".join(unknown))
+    if deepest.level == "village":
+        why.extend(deepest.why)                 # whose village, and whose coordinates
     if located is not None and located is not deepest:
         why.append(f"the coordinates are those of {located.hanzi}")
     join = "".join if all(lv.candidate is not None for lv in levels) else " ".join
