@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import Change, Gloss, apply_changes
+from ..document import Change, Document, Gloss, Mention, apply_changes
+from .name_forms import MODES as NAME_MODES, merge, name_changes
 from .morph import Jamo, Morph, analyse, compose, decompose
 from .tables import Tables, load_tables, place_spans
 from .variety import VARIETIES, Variety, south_korean_spans
@@ -50,7 +51,8 @@ class Standardized:
 
 def standardize(text: str, *, vocabulary: bool = False,
                 protect: Callable[[str], Iterable[tuple[int, int]]] | None = None,
-                variety: str | None = None) -> Standardized:
+                variety: str | None = None, names: str = "as_written",
+                mentions: tuple[Mention, ...] | None = None) -> Standardized:
     """The standard spelling of ``text`` as a list of changes over it, and the T3 glosses.
 
     ``vocabulary=True`` also rewrites glossed nouns (사업이 → 업무가). ``protect`` returns extra spans
@@ -59,12 +61,20 @@ def standardize(text: str, *, vocabulary: bool = False,
     the text (``yalu.orthography.variety``). South Korean text comes back unchanged, and so do the
     South Korean paragraphs of a mixed text; a text too short to tell is taken as Chinese Korean.
 
+    ``names="standard"`` also writes the names the text's mentions find as the South Korean press does
+    (습근평 → 시진핑 N1, 가목사시 → 자무쓰시 N1, 리송영 사장 → 이송영 사장 N2; tier T4; see
+    ``name_forms``); the default ``"as_written"`` keeps every name as the text writes it. ``mentions``
+    are the annotate stage's mentions over ``text`` (``doc.mentions``), when the caller has them; else
+    the mention finder is run on the text.
+
     Raises:
         TypeError: ``text`` is not a str.
-        ValueError: ``variety`` is not one of the four.
+        ValueError: ``variety`` is not one of the four, or ``names`` is not ``as_written``/``standard``.
     """
     if not isinstance(text, str):
         raise TypeError(f"standardize() takes a str, not {type(text).__name__}")
+    if names not in NAME_MODES:
+        raise ValueError(f"names must be one of {', '.join(NAME_MODES)}, not {names!r}")
     if variety is None:
         found_variety = read_variety(text)
     elif variety in VARIETIES:
@@ -76,7 +86,34 @@ def standardize(text: str, *, vocabulary: bool = False,
     if found_variety.name == "mixed":
         protect = _with_south_paragraphs(protect)
     result = _standardize(text, vocabulary, protect)
-    return Standardized(text, result.changes, result.glosses, found_variety)
+    changes = result.changes
+    if names == "standard":
+        changes = _with_names(text, changes, vocabulary, protect, mentions, _korean_names(found_variety))
+    return Standardized(text, changes, result.glosses, found_variety)
+
+
+def _korean_names(found: Variety) -> bool:
+    """Whether a Korean name written with ㄹ (리송영) is the papers' spelling, to which N2 applies: not in a
+    text that shows South Korean spelling (역량 more than 력량, 북한), where 리빙 is a transcription (李冰)."""
+    evidence = found.evidence
+    return not evidence.get("south_forms") and evidence.get("law_kept", 0) <= evidence.get("law_broken", 0)
+
+
+def _with_names(text: str, spelling: tuple[Change, ...], vocabulary: bool,
+                protect: Callable[[str], Iterable[tuple[int, int]]] | None,
+                mentions: tuple[Mention, ...] | None, korean: bool) -> tuple[Change, ...]:
+    """The spelling changes and the name changes (N1, N2), read again until nothing more changes: a
+    name written in the standard can read differently to the spelling rules, and the other way round."""
+    doc = Document(text=text, mentions=mentions)
+    changes = merge(spelling, name_changes(doc, protect, korean=korean))
+    for _ in range(_PASSES):
+        output = apply_changes(text, changes)
+        again = _standardize(output, vocabulary, protect).changes
+        more = merge(again, name_changes(Document(text=output), protect, korean=korean))
+        if not more:
+            break
+        changes = _compose(text, changes, more)
+    return tuple(changes)
 
 
 def _with_south_paragraphs(protect: Callable[[str], Iterable[tuple[int, int]]] | None
