@@ -65,6 +65,10 @@ class Row:
     def tier(self) -> str | None:
         return SCORED.get(self.kind)
 
+    @property
+    def uncertain(self) -> bool:
+        return "uncertain" in self.note
+
     def right(self) -> bool:
         if not self.members:
             return False
@@ -176,7 +180,7 @@ def evaluate(verbose: bool = False) -> dict:
             row.members.append((s, e, rep, c))
             given.append((c.rule, c.tier, row))
 
-    for rule, tier, row in given:
+    for rule, tier, row in given:   # a change counts for yalu's own tier (T1/T2), whatever the row's kind
         found[rule] += 1
         found_tier[tier] += 1
         if row.right():
@@ -213,6 +217,15 @@ def evaluate(verbose: bool = False) -> dict:
         print(f"{tier:6} {gold_tier[tier]:5} {found_tier[tier]:5} {gold_tier_right[tier]:8} "
               f"{found_tier_right[tier]:8} {ratio(found_tier_right[tier], found_tier[tier]):>6} "
               f"{ratio(gold_tier_right[tier], gold_tier[tier]):>6}")
+    # the same tiers with the rows noted "uncertain" (and yalu's changes given to them) left out
+    for tier in ("T1", "T2"):
+        g = [r for r in rows if r.page in pages and r.tier == tier and not r.uncertain]
+        g_right = sum(r.right() for r in g)
+        f = sum(1 for _rule, t, row in given if t == tier and not row.uncertain)
+        f_right = sum(1 for rule, t, row in given if t == tier and not row.uncertain and row.right())
+        f += sum(1 for _p, c, _t in false_changes if c.tier == tier)
+        print(f"{tier + '*':6} {len(g):5} {f:5} {g_right:8} {f_right:8} {ratio(f_right, f):>6} "
+              f"{ratio(g_right, len(g)):>6}   (* without the rows noted uncertain)")
     print("yalu's changes neither right nor wrong: "
           + (", ".join(f"{k} {n}" for k, n in sorted(neutral.items())) or "none"))
     print(f"misses {len(misses)}, false changes {len(false_changes)}")
