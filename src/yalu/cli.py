@@ -228,12 +228,18 @@ def _mentions_summary(doc: Document, out: Console) -> None:
 @click.option("--json", "as_json", is_flag=True,
               help="Print JSON: {\"standard\": …, \"changes\": [{start, end, original, replacement, rule, tier}], "
                    "\"glosses\": [{start, end, original, standard, sense, confidence, hanzi}]}.")
-def standardize(input: str, diff: bool, explain: bool, vocabulary: bool, as_json: bool) -> None:
+@click.option("--names", "names_mode", type=click.Choice(["as_written", "standard"]), default="as_written",
+              show_default=True,
+              help="standard: also write the Chinese persons and places the text names as the South Korean press "
+                   "does (습근평→시진핑, 가목사시→자무쓰시, 할빈→하얼빈: rule N1) and Korean names marked as persons "
+                   "by a title by the initial-sound law (리송영 사장→이송영 사장: N2), tier T4.")
+def standardize(input: str, diff: bool, explain: bool, vocabulary: bool, as_json: bool, names_mode: str) -> None:
     """Write Chinese Korean text in the South Korean standard spelling.
 
     INPUT is any Korean text file, or - for standard input. Nothing is removed: every line comes back,
     in order, and only spelling (T1: 력량→역량, 되였다→되었다, 아빠트→아파트, 1.4분기→1분기) and spacing
-    (T2: 깊이있게→깊이 있게, 백만톤→백만 톤) change. Names stay as written (습근평, 룡강, 류전국 기자).
+    (T2: 깊이있게→깊이 있게, 백만톤→백만 톤) change. Names stay as written (습근평, 룡강, 류전국 기자)
+    unless --names standard asks for the South Korean press forms (시진핑, 헤이룽장).
     By default stdout gets the standard text and nothing else.
     """
     try:
@@ -241,7 +247,7 @@ def standardize(input: str, diff: bool, explain: bool, vocabulary: bool, as_json
     except YaluError as error:
         _error(str(error))
         sys.exit(2)
-    result = standardize_text(text, vocabulary=vocabulary)
+    result = standardize_text(text, vocabulary=vocabulary, names=names_mode)
     changes = [{"start": c.start, "end": c.end, "original": text[c.start:c.end], "replacement": c.replacement,
                 "rule": c.rule, "tier": c.tier} for c in result.changes]
     glosses = [{"original": text[g.start:g.end], **g.to_dict()} for g in result.glosses]
