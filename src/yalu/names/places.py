@@ -386,7 +386,12 @@ def _village(reading: str, outer: Candidate) -> Candidate | None:
     if len({v for _, v in rows}) != 1:
         return None
     town_hanzi, hanzi = rows[0]
-    return Candidate("place", hanzi, hanzi, reading, "", "", code=f"{county}:{town_hanzi}:{hanzi}", level="village",
+    from . import forms        # the forms of the one village an address names, computed when it is read
+
+    base, suffix = split_town(hanzi, VILLAGE_SUFFIXES)
+    return Candidate("place", hanzi, forms.traditional(hanzi), reading, forms.pinyin(base),
+                     forms.standard(base, split=False) + VILLAGE_SUFFIXES.get(suffix, ""),
+                     code=f"{county}:{town_hanzi}:{hanzi}", level="village",
                      confidence=0.8,
                      parent=f"{county}:{town_hanzi}", province=outer.province, lat=outer.lat, lon=outer.lon,
                      why=(f"a village of {town_hanzi} (jionlp's tree); the coordinates are its "
@@ -456,12 +461,11 @@ def _combined(text: str, levels: list[Level]) -> Candidate | None:
         why.extend(deepest.why)                 # whose village, and whose coordinates
     if located is not None and located is not deepest:
         why.append(f"the coordinates are those of {located.hanzi}")
-    join = "".join if all(lv.candidate is not None for lv in levels) else " ".join
     confidence = min(lv.candidate.confidence or 0.5 for lv in known if lv.candidate) * (0.6 if unknown else 1.0)
     return replace(
         deepest, hanzi="".join(_written(lv) for lv in known),
         traditional="".join(lv.candidate.traditional for lv in known if lv.candidate),
-        reading=join(lv.text for lv in known), pinyin=" ".join(lv.candidate.pinyin for lv in known if lv.candidate),
+        reading=" ".join(lv.text for lv in known), pinyin=" ".join(lv.candidate.pinyin for lv in known if lv.candidate),
         standard=" ".join(lv.candidate.standard for lv in known if lv.candidate),
         lat=located.lat if located else None, lon=located.lon if located else None,
         confidence=max(0.05, min(confidence, 0.99)), why=tuple(why))
