@@ -233,7 +233,7 @@ def evaluate(verbose: bool = False) -> dict:
     if verbose:
         print("\nmisses (gold row: what yalu did inside it)")
         for r in misses:
-            did = "; ".join(f"{r.ck[:0]}{c.rule}:{texts[r.page][c.start:c.end]}→{c.replacement}"
+            did = "; ".join(f"{c.rule}:{texts[r.page][c.start:c.end]}→{c.replacement}"
                             for _s, _e, _r, c in r.members) or "nothing"
             print(f"  {r.page} {r.start:4} {r.rule:3} {r.ck}→{r.sk}   yalu: {did}")
         print("\nfalse changes (yalu's change: context)")
