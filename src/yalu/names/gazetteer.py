@@ -97,10 +97,11 @@ def index() -> tuple[dict[str, list[tuple[_Entry, str]]], dict[str, Candidate]]:
         entry = entries_by_hanzi.get(r["hanzi"])
         if entry is not None:
             keys[r["reading"]].append((entry, "short" if r.get("kind") == "short" else "conventional"))
+    places.extend(keys, by_code, _Entry)     # features, places abroad, towns, South Korean spellings
+    # people last: what places.extend reads of every key (its South Korean spellings) is places' own
     for person in _person_entries():
         for key, how in person.keys():
             keys[key].append((person, how))
-    places.extend(keys, by_code, _Entry)     # features, places abroad, towns, South Korean spellings
     return dict(keys), by_code
 
 
