@@ -102,7 +102,7 @@ def load_pages() -> dict[str, str]:
 
 
 def load_gold() -> tuple[list[str], list[Row], dict[str, list[tuple[int, int]]]]:
-    pages = [line.strip() for line in open(GOLD / "pages.txt", encoding="utf-8") if line.strip()]
+    pages = [line.strip() for line in (GOLD / "pages.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
     with open(GOLD / "changes.tsv", encoding="utf-8", newline="") as f:
         rows = [Row(r["page"], int(r["start"]), r["ck"], r["sk"], r["rule"], r["kind"], r["note"])
                 for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
