@@ -35,6 +35,9 @@ test: install
 # Every accuracy score, real pages first: the figures the README quotes are what these print.
 eval: install
 	$(BIN)/python tests/eval_realpages.py
+	$(BIN)/python tests/eval_realtext_gold.py
+	$(BIN)/python tests/eval_realtext.py
+	$(BIN)/python tests/eval_names_real.py
 	$(BIN)/python tests/eval_orthography.py
 	$(BIN)/python tests/eval_names.py
 	$(BIN)/python tests/eval_mentions.py
