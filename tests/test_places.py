@@ -136,6 +136,13 @@ def test_places_a_village_alone_is_found_when_it_is_unique_or_the_article_names_
     assert names.address("향수촌").place is None                          # several, and no article to choose
 
 
+def test_places_an_address_in_hanzi_is_read_when_every_level_is_known():
+    first = names.lookup("和龙市东城镇光东村")[0]
+    assert (first.hanzi, first.code, first.reading) == ("和龙市东城镇光东村", "222406:东城镇:光东村", "화룡시 동성진 광동촌")
+    assert names.lookup("吉林省延边朝鲜族自治州和龙市")[0].code == "222406"
+    assert names.lookup("延吉市公安局")[0].kind == "name"        # not all of it a place: the forms of the name
+
+
 def test_places_address_keeps_an_unknown_level_and_says_so():
     parsed = names.address("연길시 건공파출소")
     assert [lv.candidate is None for lv in parsed.levels] == [False, True]

@@ -219,9 +219,9 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
     printed = _printed(key, context) if context and _HANGUL.fullmatch(key) else []
     if printed:
         return printed + [c for c in ranked if c.hanzi not in {p.hanzi for p in printed}]
-    if not ranked and _HANGUL.search(query):      # 할빈시 아성구, 장백산역: a known place before any guess
-        parsed = places.address(query, context)
-        if parsed.place is not None:
+    if not ranked and (_HANGUL.search(query) or _HAN.search(query)):   # 할빈시 아성구, 장백산역, 和龙市东城镇
+        parsed = places.address(query, context)     # a known place before any guess; Hanzi only when whole
+        if parsed.place is not None and (_HANGUL.search(query) or all(lv.candidate for lv in parsed.levels)):
             return [parsed.place]
     if not ranked and _HAN.search(query):
         return [from_hanzi(query)]

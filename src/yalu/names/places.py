@@ -265,14 +265,16 @@ _RANK = {"country": 0, "province": 1, "prefecture": 2, "county": 3, "town": 4, "
 
 
 @cache
-def _villages() -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """(county code, reading) → [(town Hanzi, village Hanzi)], from villages.tsv."""
-    out: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+def _villages() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    """(county code, reading or Hanzi) → [(town Hanzi, village Hanzi, reading)], from villages.tsv."""
+    out: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for r in _tsv("villages.tsv"):
-        out[(r["county"], r["reading"])].append((r["town"], r["hanzi"]))
+        row = (r["town"], r["hanzi"], r["reading"])
+        out[(r["county"], r["reading"])].append(row)
+        out[(r["county"], r["hanzi"])].append(row)
         south = initial_sound_law(r["reading"])
         if south != r["reading"]:
-            out[(r["county"], south)].append((r["town"], r["hanzi"]))
+            out[(r["county"], south)].append(row)
     return out
 
 
@@ -375,17 +377,17 @@ def address(text: str, context: str | None = None) -> Address:
 def _village(reading: str, outer: Candidate) -> Candidate | None:
     from .gazetteer import Candidate
 
-    if not reading.endswith(tuple(VILLAGE_SUFFIXES.values())):
+    if not reading.endswith(tuple(VILLAGE_SUFFIXES.values()) + tuple(VILLAGE_SUFFIXES)):
         return None
     if ":" in (outer.code or ""):
         county, town = outer.code.split(":")
-        rows = [(t, v) for t, v in _villages().get((county, reading), []) if t == town]
+        rows = [row for row in _villages().get((county, reading), []) if row[0] == town]
     else:
         county, town = outer.code or "", ""
         rows = _villages().get((county, reading), [])
-    if len({v for _, v in rows}) != 1:
+    if len({v for _, v, _ in rows}) != 1:
         return None
-    town_hanzi, hanzi = rows[0]
+    town_hanzi, hanzi, reading = rows[0]
     from . import forms        # the forms of the one village an address names, computed when it is read
 
     base, suffix = split_town(hanzi, VILLAGE_SUFFIXES)
@@ -403,7 +405,7 @@ def _villages_by_reading() -> dict[str, list[tuple[str, str, str]]]:
     """reading → [(county code, town Hanzi, village Hanzi)] over the whole north-east."""
     out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for (county, reading), rows in _villages().items():
-        out[reading].extend((county, town, hanzi) for town, hanzi in rows)
+        out[reading].extend((county, town, hanzi) for town, hanzi, _ in rows)
     return out
 
 
@@ -465,7 +467,8 @@ def _combined(text: str, levels: list[Level]) -> Candidate | None:
     return replace(
         deepest, hanzi="".join(_written(lv) for lv in known),
         traditional="".join(lv.candidate.traditional for lv in known if lv.candidate),
-        reading=" ".join(lv.text for lv in known), pinyin=" ".join(lv.candidate.pinyin for lv in known if lv.candidate),
+        reading=" ".join(lv.text if re.search("[가-힣]", lv.text) or lv.candidate is None else lv.candidate.reading
+                         for lv in known), pinyin=" ".join(lv.candidate.pinyin for lv in known if lv.candidate),
         standard=" ".join(lv.candidate.standard for lv in known if lv.candidate),
         lat=located.lat if located else None, lon=located.lon if located else None,
         confidence=max(0.05, min(confidence, 0.99)), why=tuple(why))
