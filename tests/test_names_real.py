@@ -3,8 +3,8 @@ tests/eval_names_real.py. Raise them as the gazetteers grow; never lower them to
 
 # (right, total) as measured when the floor was set; the share must not fall below right / total
 FLOORS = {
-    (False, "persons"): (77, 91),     # 63 before the Korean persons and the leaders since 1949, 73 before CPED
-    (True, "persons"): (80, 91),      # with the page as context (Hanzi printed beside the reading decide); 76 before CPED
+    (False, "persons"): (78, 91),     # 63 before the Korean persons and the leaders since 1949, 73 before CPED
+    (True, "persons"): (81, 91),      # with the page as context (Hanzi printed beside the reading decide); 76 before CPED
     (False, "places"): (286, 349),    # 206 before the places beyond the divisions (features, abroad, towns, addresses)
     (True, "places"): (288, 349),     # 208 before them
 }

@@ -93,7 +93,7 @@ def test_people_table_names_its_sources_in_its_header():
                    "commit 1c09be0", "sha256"):
         assert source in header
     assert columns.split("\t") == ["hanzi", "traditional", "reading", "pinyin", "standard", "ethnicity", "born",
-                                   "native", "region", "roles", "source", "note"]
+                                   "native", "region", "roles", "source", "note", "also"]
     assert text.count("\n") - 2 > 4000
 
 
@@ -105,6 +105,11 @@ def test_people_south_korean_form_of_a_korean_name(script, reading, surname, exp
     """The surname and the first syllable of a given name of two syllables take the initial-sound law; a
     one-syllable given name keeps its sound (한글 맞춤법 제11항 붙임 1: 신립, 최린)."""
     assert script("tools/build_people.py").south_korean(reading, surname) == expected
+
+
+def test_people_other_forms_the_papers_write():
+    """officials.yaml's also: 巴音朝鲁 is 파음조로 by the characters and 바인초루 by the Mongolian sound."""
+    assert _first("바인초루").hanzi == _first("파음조로").hanzi == "巴音朝鲁"
 
 
 def test_people_officials_yaml_keeps_priority_for_posts():

@@ -144,11 +144,13 @@ class _Person:
                (key, "pinyin"), (standard.replace(" ", ""), "standard")]
         if traditional != hanzi:
             out.append((traditional, "hanzi"))
+        if self.row[-1]:                       # other forms the papers write (officials.yaml's also: 바인초루)
+            out += [(form.replace(" ", ""), "reading") for form in self.row[-1].split(" | ")]
         return [form for form in out if form[0]]
 
 
 _PEOPLE_COLUMNS = ("hanzi", "traditional", "reading", "pinyin", "standard", "ethnicity", "born", "native", "region",
-                   "roles", "source", "note")
+                   "roles", "source", "note", "also")
 _SOURCE = _PEOPLE_COLUMNS.index("source")
 # pinyin as a search key, the fast way (forms.plain is the reference): tones off, spaces and signs out
 _PLAIN = str.maketrans("āáǎàēéěèīíǐìōóǒò", "aaaaeeeeiiiioooo", " '’·-.")
