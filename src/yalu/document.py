@@ -48,7 +48,9 @@ class Review:
 class Change:
     """A spelling or spacing change: ``text[start:end]`` becomes ``replacement`` (an empty span inserts).
 
-    ``rule`` is an id of the orthography tables (D1, Y1, S1 …), ``tier`` T1 (spelling) or T2 (spacing).
+    ``rule`` is an id of the orthography tables (D1, Y1, S1 …), ``tier`` T1 (spelling) or T2 (spacing);
+    in standardize's ``names="standard"`` mode also N1, N2 with tier T4 (names as the South Korean press
+    writes them).
     """
 
     start: int
