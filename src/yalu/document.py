@@ -162,8 +162,9 @@ class AgendaItem:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Something the article reports: an inspection tour (kind "tour") with its ordered stops, or a
-    meeting (kind "meeting") with its body and agenda."""
+    """Something the article reports: an inspection tour (kind "tour") with its ordered stops, a
+    meeting (kind "meeting") with its body and agenda, a reception (host and guest) or a visit; where
+    it happened is a stop, and ``span`` the sentence that says so."""
 
     kind: str
     start: str | None            # ISO dates
@@ -173,6 +174,7 @@ class Event:
     stops: tuple[Stop, ...] = ()
     body: str | None = None      # the body that met (주당위 상무위원회)
     agenda: tuple[AgendaItem, ...] = ()
+    span: Span | None = None     # the sentence that reports it
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "start": self.start, "end": self.end, "date_source": self.date_source,
@@ -180,7 +182,8 @@ class Event:
                 "stops": [{"place": s.place, "name": s.name, "sites": list(s.sites),
                            "spans": [x.to_dict() for x in s.spans]} for s in self.stops],
                 "body": self.body,
-                "agenda": [{"kind": a.kind, "text": a.text, **a.span.to_dict()} for a in self.agenda]}
+                "agenda": [{"kind": a.kind, "text": a.text, **a.span.to_dict()} for a in self.agenda],
+                "span": None if self.span is None else self.span.to_dict()}
 
 
 def apply_changes(text: str, changes: Iterable[Change]) -> str:
@@ -393,7 +396,8 @@ class Document:
                       tuple(Stop(s["place"], s["name"], tuple(s["sites"]), tuple(span(x) for x in s["spans"]))
                             for s in e["stops"]), e.get("body"),
                       tuple(AgendaItem(a["kind"], a["text"], span({"start": a["start"], "end": a["end"]}, a["text"]))
-                            for a in e.get("agenda", []))) for e in data["events"]),
+                            for a in e.get("agenda", [])),
+                      span(e["span"]) if e.get("span") else None) for e in data["events"]),
         )
 
     @classmethod

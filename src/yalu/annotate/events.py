@@ -8,10 +8,12 @@ from the first date mention (a range: 지난 11월 26일부터 28일까지), wit
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 
 from ..document import AgendaItem, Document, Event, Mention, Role, Span, Stop
+from . import tables
 
 _TOUR = re.compile(r"조사연구|시찰|고찰|현지지도|검사지도")
 _CITY_OPENS = re.compile(r"(?:시|현|구)?에서")
@@ -20,7 +22,144 @@ _LEADERSHIP = re.compile(r"(?:중앙|당위|성위|정치국|국무원|상무위
 
 
 def events(doc: Document, mentions: tuple[Mention, ...], roles: tuple[Role, ...] = ()) -> tuple[Event, ...]:
-    return tuple(e for e in (_tour(doc, mentions), _meeting(doc, mentions, roles)) if e is not None)
+    found = [e for e in (_tour(doc, mentions), _meeting(doc, mentions, roles)) if e is not None]
+    kinds = {e.kind for e in found} | ({"visit"} if any(e.kind == "tour" for e in found) else set())
+    return tuple(found + [e for e in _reported(doc, mentions) if e.kind not in kinds])
+
+
+# A sentence: up to its full stop (not a decimal point), or a line of its own (a headline).
+_SENTENCE = re.compile(r"(?:[^.!?。\n]|(?<=\d)\.(?=\d))+[.!?。]?")
+_WHERE = re.compile(r"\s*(?:시|현|구|성)?(?:에서|서|을|를)(?![가-힣])")
+# A meeting's name, with the ordinals and bodies written before it: 제13기 전국인민대표대회 제1차회의
+_MEETING_NAME = re.compile(r"(?:(?:제\d+[기차회]|[^\s,.‘’“”《》]*(?:대회|위원회))\s)*"
+                           r"[^\s,.‘’“”《》]*(?:회의|좌담회|련석회의|연석회의|간담회|대회|포럼|발표회|세미나|교류회|설명회)"
+                           r"|[^\s,.‘’“”《》]*대표단\s*(?:의\s*)?심의")
+
+
+def _reported(doc: Document, mentions: tuple[Mention, ...]) -> list[Event]:
+    """Meetings, receptions and visits in the many wordings of this press (``data/events.tsv``), read
+    sentence by sentence, headline first. Sentences that report the same event (the headline's
+    「좌담회 연길서 개최」 and the lead's 「11일, … 좌담회가 연길에서 개최되였다」) are one event: a later
+    one of the same kind merges into an earlier one of its paragraph, or of the headline, unless their
+    people or their days differ."""
+    spans = ((doc.headline_span,) if doc.headline_span else ()) + doc.paragraph_spans
+    found: list[tuple[int, Event]] = []        # (the paragraph it was first reported in, the event)
+    last_who: tuple[str, str | None] | None = None
+    for n, span in enumerate(spans):
+        for sentence in _SENTENCE.finditer(doc.text, span.start, span.end):
+            for kind, pattern in tables.event_triggers():
+                trigger = pattern.search(sentence.group())
+                if trigger is None:
+                    continue
+                at = sentence.start() + trigger.start()
+                # 그는 … 참관하고, 일행은 …: the pronoun stands for the one of the event just reported
+                stand_in = last_who if _PRONOUN.match(sentence.group()) else None
+                # the headline tells the lead's event: its date is the lead's
+                told = doc.paragraph_spans[0] if span is doc.headline_span and doc.paragraph_spans else span
+                event = _event(doc, kind, Span(sentence.start(), sentence.end()), at, mentions, told, stand_in)
+                if event is None:
+                    continue
+                _merge(found, n, event, headline=bool(doc.headline_span))
+                last_who = event.people[0] if event.people else last_who
+    return [event for _, event in found]
+
+
+_PRONOUN = re.compile(r"\s*(?:그는|그가|그녀는|그녀가|그들은|일행은)")
+
+
+def _merge(found: list[tuple[int, Event]], paragraph: int, event: Event, headline: bool) -> None:
+    for n, (where, other) in enumerate(found):
+        if other.kind != event.kind:
+            continue
+        who, who_else = event.people[:1], other.people[:1]
+        if (who and who_else and who != who_else) or (event.start and other.start and event.start != other.start):
+            continue
+        # in another paragraph, the same people at another body (사천대표단 심의, 신강대표단 심의) met again
+        if where != paragraph and not (headline and where == 0) and other.body and event.body and \
+                other.body != event.body:
+            continue
+        body = max((b for b in (other.body, event.body) if b), key=len, default=None)
+        found[n] = (where, Event(other.kind, other.start or event.start, other.end or event.end,
+                                 other.date_source or event.date_source, other.people or event.people,
+                                 other.stops or event.stops, body, other.agenda, other.span))
+        return
+    found.append((paragraph, event))
+
+
+def _event(doc: Document, kind: str, sentence: Span, at: int, mentions: tuple[Mention, ...],
+           paragraph: Span, stand_in: tuple[str, str | None] | None = None) -> Event | None:
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    before = [m for m in inside if m.start < at]
+    who = None if stand_in else _subject(doc, [m for m in before if m.kind in ("person", "org")], kind, sentence)
+    if who is None and stand_in is None and kind != "meeting":
+        return None          # a visit or a reception needs someone who made it
+    people = [(_name(doc, who), _ROLE[kind][0])] if who else [(stand_in[0], _ROLE[kind][0])] if stand_in else []
+    if kind == "reception" and who is not None:  # the guest: the person (else body) nearest before the verb
+        later = [m for m in reversed(before) if m.start >= who.end]
+        guest = next((m for m in later if m.kind == "person"), next((m for m in later if m.kind == "org"), None))
+        if guest is not None:
+            people.append((_name(doc, guest), _ROLE[kind][1]))
+    where = next((m for m in inside if m.kind == "place" and _WHERE.match(doc.text, m.end)), None)
+    stops = (Stop(where.entity, doc.text[where.start:where.end], (), (Span(where.start, where.end),)),) if where else ()
+    start, end, source = _when(doc, sentence, paragraph, mentions)
+    body = None
+    if kind == "meeting" and (name := _MEETING_NAME.search(doc.text, sentence.start, sentence.end)):
+        body = name.group()
+    return Event(kind, start, end, source, tuple(people), stops, body, (), sentence)
+
+
+def _subject(doc: Document, actors: list[Mention], kind: str, sentence: Span) -> Mention | None:
+    """Who did it: the first person before the verb that is not its object (라옥순(녀, 90세)을), else
+    the first such body (연변대학 학우들이); a body written just before a person is that person's post
+    (료녕성조선족련의회 리홍광 회장). A meeting's convener is a person, or the body that hosted it
+    (…번역국에서 주최하고): otherwise the body that met is only the meeting's name."""
+    actors = [m for m in actors if not _OBJECT.match(doc.text, m.end)]
+    person = next((m for m in actors if m.kind == "person"), None)
+    if person is not None:
+        return person
+    if kind != "meeting":
+        party = _PARTY.search(doc.text, sentence.start, sentence.end)   # 련의회 일행은: a party named by its body
+        party = Mention(party.start(1), party.end(1), "org") if party else None
+        return actors[0] if actors else party
+    host = _HOST.search(doc.text, sentence.start, sentence.end)
+    return next((m for m in actors if host and m.end <= host.start()), None)
+
+
+_OBJECT = re.compile(r"\s*(?:\([^)]{0,20}\))?\s*(?:일행)?(?:을|를)(?![가-힣])")
+_PARTY = re.compile(r"([^\s,.]+)\s*일행(?:은|이)")
+_HOST = re.compile(r"주최(?:하고|하여|한|로)")
+_DAY = re.compile(r"(?<![\d.월])(\d{1,2})일")
+
+
+def _when(doc: Document, sentence: Span, paragraph: Span, mentions: tuple[Mention, ...]
+          ) -> tuple[str | None, str | None, str | None]:
+    """The event's first and last day: a date the sentence (or else its paragraph) names, or a day
+    written alone (2일 오후), which this press means in the month of publication, or the month before
+    when that day is still to come."""
+    date = next((m for m in mentions if m.kind == "date" and sentence.start <= m.start < sentence.end), None) or next(
+        (m for m in mentions if m.kind == "date" and paragraph.start <= m.start < paragraph.end), None)
+    if date is not None and date.value:
+        start, _, end = date.value.partition("/")
+        return start, end or start, date.source
+    day = _DAY.search(doc.text, sentence.start, sentence.end)
+    if day is None or not doc.published:
+        return None, None, None
+    published = datetime.date.fromisoformat(doc.published[:10])
+    month = published.replace(day=1) if int(day.group(1)) <= published.day else (
+        published.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    try:
+        iso = month.replace(day=int(day.group(1))).isoformat()
+    except ValueError:
+        return None, None, None
+    return iso, iso, f"the day written alone, in the month of {doc.published[:10]}"
+
+
+_ROLE = {"reception": ("host", "guest"), "meeting": ("convener", None), "visit": ("visitor", None)}
+
+
+def _name(doc: Document, mention: Mention) -> str:
+    """A person's or body's entity when the gazetteers know it, else the name as written."""
+    return mention.entity or doc.text[mention.start:mention.end]
 
 
 # A meeting report's first paragraph: who convened or chaired (소집, 주재) which body's meeting, what it

@@ -25,7 +25,7 @@ from .quoted import quantities, terms
 from .spans import reach
 
 _WORD = re.compile(r"(?<![\w(])\d*[가-힣A-Z][가-힣A-Z0-9]*(?:[(（][\u4e00-\u9fff]+[)）][가-힣0-9]*)*(?:\([가-힣]+\)[가-힣0-9]*)*")
-_PARTICLE = re.compile(r"(?:에서는|에서|에게|으로|로서|로|과|와|을|를|이|가|은|는|의|에|도|만|들)$")
+_PARTICLE = re.compile(r"(?:에서는|에서도|에서|에게|으로|로서|로|과|와|을|를|이|가|은|는|의|에|도|만|들|서)$")   # 서: 장춘서 개최
 _LONGEST_KEY = 10
 
 

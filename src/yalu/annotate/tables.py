@@ -54,3 +54,9 @@ def units() -> tuple[str, ...]:
 def countries() -> dict[str, tuple[str, str]]:
     """Written form → (ISO code, Hanzi)."""
     return {form: (r["code"], r["hanzi"]) for r in _tsv("countries.tsv", "yalu.names") for form in r["forms"].split("|")}
+
+
+@cache
+def event_triggers() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, the pattern of a sentence that reports an event of that kind), in the table's order."""
+    return tuple((r["kind"], re.compile(r["pattern"])) for r in _tsv("events.tsv"))
