@@ -38,6 +38,7 @@ eval: install
 	$(BIN)/python tests/eval_realtext_gold.py
 	$(BIN)/python tests/eval_realtext.py
 	$(BIN)/python tests/eval_names_real.py
+	$(BIN)/python tests/eval_events_real.py
 	$(BIN)/python tests/eval_orthography.py
 	$(BIN)/python tests/eval_names.py
 	$(BIN)/python tests/eval_mentions.py
