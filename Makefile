@@ -37,6 +37,7 @@ eval: install
 	$(BIN)/python tests/eval_realpages.py
 	$(BIN)/python tests/eval_realtext_gold.py
 	$(BIN)/python tests/eval_realtext.py
+	$(BIN)/python tests/eval_names_mode.py
 	$(BIN)/python tests/eval_names_real.py
 	$(BIN)/python tests/eval_events_real.py
 	$(BIN)/python tests/eval_orthography.py
