@@ -51,6 +51,18 @@ def test_places_features_tsv_is_what_the_tool_builds(script):
     assert built == shipped, "run tools/build_features.py (make data)"
 
 
+def test_places_towns_and_villages_are_what_the_tool_builds(script):
+    """Needs jionlp (the data extra, build time only): skipped where it is not installed."""
+    import importlib.util
+
+    if importlib.util.find_spec("jionlp") is None:
+        pytest.skip("jionlp is not installed (pip install -e '.[data]')")
+    towns, villages = script("tools/build_features.py").build()
+    data = resources.files("yalu.names").joinpath("data")
+    assert towns == data.joinpath("towns.tsv").read_text(encoding="utf-8"), "run tools/build_features.py"
+    assert villages == data.joinpath("villages.tsv").read_text(encoding="utf-8"), "run tools/build_features.py"
+
+
 @pytest.mark.parametrize("reading, south", [
     ("료녕성", "요녕성"), ("룡정", "용정"), ("로야령", "노야령"), ("녕안", "영안"), ("라선", "나선"), ("량강도", "양강도"),
     ("림강", "임강"), ("류하", "유하"), ("뢰봉", "뇌봉"), ("락양", "낙양"), ("년", "연"),
