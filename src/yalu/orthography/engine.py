@@ -362,11 +362,11 @@ class _Walk:
             self.spacing(i, m)
 
     def table_word(self, i: int, m: Morph) -> bool:
-        """L1 and Z1 words, matched on the text from a word's start across morpheme cuts."""
+        """L1, Z1 and C1 words, matched on the text from a word's start across morpheme cuts."""
         after_digits = self.attached(i) and self.morphs[i - 1].tag == "SN"       # 500메터
         if not (self.starts_word(i) or self.compound_second(i) or after_digits):
             return False
-        for table, rule in ((self.t.loanwords, "L1"), (self.t.saisiot, "Z1")):
+        for table, rule in ((self.t.loanwords, "L1"), (self.t.saisiot, "Z1"), (self.t.conventions, "C1")):
             for size in range(min(self.t.longest, len(self.text) - m.start), 1, -1):
                 key = self.text[m.start:m.start + size]
                 if key in table and self.ends_morph(m.start + size) and self.no_particle(m.start, m.start + size):

@@ -29,6 +29,7 @@ class Tables:
     d4_prefixes: str
     loanwords: dict[str, str]
     saisiot: dict[str, str]
+    conventions: dict[str, str]
     solid: re.Pattern[str]        # words the standard writes solid (재미있다, 쓸데없다, 한번)
     protected: re.Pattern[str]
     spacing: dict
@@ -46,7 +47,7 @@ def load_tables() -> Tables:
     rules = tomllib.loads(resources.files("yalu.orthography").joinpath("rules", "rules.toml").read_text("utf-8"))
     spacing = tomllib.loads(resources.files("yalu.orthography").joinpath("rules", "spacing.toml").read_text("utf-8"))
     names = [row["surface"] for row in _tsv("protected.tsv")]
-    loanwords, saisiot = _tsv("loanwords.tsv"), _tsv("saisiot.tsv")
+    loanwords, saisiot, conventions = _tsv("loanwords.tsv"), _tsv("saisiot.tsv"), _tsv("conventions.tsv")
     solid = sorted((r["word"] for r in _tsv("solid_words.tsv")), key=len, reverse=True)
     surnames = spacing["person"]["surnames"]
     titles = spacing["person"]["titles"]
@@ -62,11 +63,12 @@ def load_tables() -> Tables:
         d4_prefixes=rules["law"]["d4_prefixes"],
         loanwords={r["chinese_korean"]: r["standard"] for r in loanwords},
         saisiot={r["chinese_korean"]: r["standard"] for r in saisiot},
+        conventions={r["chinese_korean"]: r["standard"] for r in conventions},
         solid=re.compile("|".join(map(re.escape, solid))),
         protected=re.compile("|".join([person, dependent] + sorted(map(re.escape, names), key=len, reverse=True))),
         spacing=spacing,
-        trigger=_trigger(rules, spacing, [r["chinese_korean"] for r in loanwords + saisiot]),
-        longest=max(len(r["chinese_korean"]) for r in loanwords + saisiot),
+        trigger=_trigger(rules, spacing, [r["chinese_korean"] for r in loanwords + saisiot + conventions]),
+        longest=max(len(r["chinese_korean"]) for r in loanwords + saisiot + conventions),
     )
 
 
@@ -115,7 +117,7 @@ def place_names() -> frozenset[str]:
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     tables = load_tables()
-    words = list(tables.loanwords) + list(tables.saisiot)
+    words = list(tables.loanwords) + list(tables.saisiot) + list(tables.conventions)
     law = re.compile(f"[{_syllables([5], range(21), range(28))}{_syllables([2], [6, 12, 17, 20], range(28))}]")
     names = set()
     for row in rows:
