@@ -76,6 +76,15 @@ def test_people_a_cped_reading_is_no_text_form():
     hows = {how for _, how in keys["주민"]}
     assert "cped" in hows and not hows & {"full", "base", "short", "conventional", "reading"}   # mentions' text forms
     assert _first("주민").hanzi == "朱民"          # asked for directly, the official is found
+    assert "reading" in {how for _, how in keys["리경호"]}    # a Korean-Chinese official's reading is a text form
+
+
+def test_people_a_korean_chinese_official_is_a_mention_in_running_text():
+    import yalu
+
+    doc = yalu.read("연변조선족자치주 주장 리경호는 회의에서 말했다.".encode(), mentions=True)
+    assert [(doc.text[m.start:m.end], m.entity) for m in doc.mentions if m.kind == "person"] == \
+        [("리경호", "person:李景浩")]
 
 
 def test_people_sound_written_minority_names_are_transcribed():

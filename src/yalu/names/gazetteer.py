@@ -135,12 +135,14 @@ class _Person:
 
     def keys(self) -> list[tuple[str, str]]:
         """(key, how) under every form a reader may type. The reading of an official only CPED knows is no
-        text form (``cped``): 주민, 전원, 조금 are words before they are officials."""
-        hanzi, traditional, reading, pinyin, standard = self.row[:5]
+        text form (``cped``): 주민, 전원, 조금 are words before they are officials; a Korean-Chinese official's
+        is (리경호, 전철수: the papers' own people, and Korean names of three syllables)."""
+        hanzi, traditional, reading, pinyin, standard, ethnicity = self.row[:6]
         key = pinyin.lower().translate(_PLAIN)
         if not (key.isascii() and key.isalpha()) or "v" in key:
             key = forms.plain(pinyin)          # ü, or a romanisation with other signs
-        out = [(reading.replace(" ", ""), "cped" if self.row[_SOURCE] == "cped" else "reading"), (hanzi, "hanzi"),
+        text = self.row[_SOURCE] != "cped" or ethnicity == "朝鲜族"
+        out = [(reading.replace(" ", ""), "reading" if text else "cped"), (hanzi, "hanzi"),
                (key, "pinyin"), (standard.replace(" ", ""), "standard")]
         if traditional != hanzi:
             out.append((traditional, "hanzi"))
