@@ -24,8 +24,10 @@ from yalu.orthography import standardize
     "해림시", "대련", "길림시에서", "서란시", "대련시",
     # a one-syllable address term only after a full name, at the word's end
     "남양", "남양 기자", "조양을 제외한", "훈춘양꼬치는",
-    # an opening ’ takes no space after it; 지급시 (地级市) and 한해 are written solid; 회수 (回收)
-    "그는 ’조선족", "지급시 8개", "지난 한해 동안", "회수했다", "며칠간", "라마다호텔",
+    # an opening ’ takes no space after it; 지급시 (地级市) is written solid; 회수 (回收)
+    "그는 ’조선족", "지급시 8개", "회수했다", "며칠간", "라마다호텔",
+    # the cut through one word (관광전+략도 is 관광+전략+도, 최북촌+락인 is 최북+촌락+인)
+    "관광전략도", "최북촌락인",
 ])
 def test_realtext_left_alone(text):
     assert standardize(text).changes == (), text
@@ -62,6 +64,8 @@ def test_realtext_rules_still_apply_beside_the_guards(text, expected):
     ("세번째이다.", "세 번째이다."),
     ("이십만톤", "이십만 톤"),
     ("몇년", "몇 년"),
+    ("지난 한해 동안", "지난 한 해 동안"),        # one year; 한해 is only 旱害 or 寒害
+    ("발전력사와", "발전역사와"),                  # 전력 is a word, but 사 is no particle: 발전 + 역사
 ])
 def test_realtext_still_changed(text, expected):
     assert standardize(text).text == expected

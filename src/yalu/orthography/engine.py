@@ -498,14 +498,18 @@ class _Walk:
         return not self.misread_compound(before, m)
 
     def misread_compound(self, before: Morph, m: Morph) -> bool:
-        """The first element and the first syllable of m are one dictionary word, and what is left of
-        m is a particle or an ending (생산+량이 is 생산량 + 이)."""
+        """What is left of m after its first syllable is a particle (or the copula's 인), and the cut
+        before m runs through one dictionary word: the first element and that syllable are one
+        (생산+량이 is 생산량 + 이), or the first element's last syllable and that syllable are
+        (관광전+략도 is 관광 + 전략 + 도, 최북촌+락인 is 최북 + 촌락 + 인)."""
         starts = self.syllables(m)
         if len(starts) < 2:
             return False
-        if compose(self.jamo[starts[1]:m.jend]) not in _PARTICLES:
+        if compose(self.jamo[starts[1]:m.jend]) not in _PARTICLES | {"인"}:
             return False
-        return _one_word(compose(self.jamo[before.jstart:starts[1]]))
+        last = self.syllables(before)[-1]
+        return _one_word(compose(self.jamo[before.jstart:starts[1]])) or _one_word(
+            compose(self.jamo[last:starts[1]]))
 
     def d5(self, m: Morph, starts: list[int]) -> None:
         if len(m.hanja) != len(starts):
