@@ -28,6 +28,8 @@ from yalu.orthography import standardize
     "그는 ’조선족", "지급시 8개", "회수했다", "며칠간", "라마다호텔",
     # the cut through one word (관광전+략도 is 관광+전략+도, 최북촌+락인 is 최북+촌락+인)
     "관광전략도", "최북촌락인",
+    # a lone syllable before a title is a surname, not the glossed 量 (량 성장, 리 주임)
+    "부스에서 량 성장은", "리 주임이 말했다",
 ])
 def test_realtext_left_alone(text):
     assert standardize(text).changes == (), text

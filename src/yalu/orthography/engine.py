@@ -425,6 +425,9 @@ class _Walk:
                 if k == 0:
                     if ja[0] == _NIEUN and self.after_numeral_word(i):
                         return True     # 몇 년간, 두 년: 년 after a numeral stays (D3)
+                    if len(surface) == 1 and self.starts_word(i) and self.word_alone(m):
+                        return True     # 량 성장, 리 주임: a lone syllable is a surname before a title
+
                     if not (self.starts_word(i) or self.compound_second(i, relaxed=True)):
                         return True     # a glossed form in a place no rule covers: leave it
                     rule = _LAW[ja[0], jb[0]] if self.starts_word(i) else "D4"
@@ -496,6 +499,10 @@ class _Walk:
         elif not (before.tag in ("XPN", "NNG") and before.hanja and before.hanja in self.t.d4_prefixes):
             return False
         return not self.misread_compound(before, m)
+
+    def word_alone(self, m: Morph) -> bool:
+        """The morpheme is its word: nothing is written on to it (량 in 량 성장, not 량이)."""
+        return m.end == len(self.text) or not "\uac00" <= self.text[m.end] <= "\ud7a3"
 
     def misread_compound(self, before: Morph, m: Morph) -> bool:
         """What is left of m after its first syllable is a particle (or the copula's 인), and the cut
