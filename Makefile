@@ -40,6 +40,7 @@ eval: install
 	$(BIN)/python tests/eval_names_mode.py
 	$(BIN)/python tests/eval_names_real.py
 	$(BIN)/python tests/eval_events_real.py
+	$(BIN)/python tests/eval_mentions_real.py
 	$(BIN)/python tests/eval_orthography.py
 	$(BIN)/python tests/eval_names.py
 	$(BIN)/python tests/eval_mentions.py
