@@ -150,6 +150,8 @@ def _roles(p: dict) -> str:
 def build() -> str:
     import yaml
 
+    if not (CPED / "background1.csv").is_file():
+        raise SystemExit(f"no CPED table at {CPED}/background1.csv: put ../shared beside the clone or set YALU_CPED")
     officials = yaml.safe_load((DATA / "officials.yaml").read_text(encoding="utf-8")) or []
     cped = cped_rows()
     by_name = {r["name"]: r for r in cped}
