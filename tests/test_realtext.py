@@ -30,6 +30,8 @@ from yalu.orthography import standardize
     "관광전략도", "최북촌락인",
     # a lone syllable before a title is a surname, not the glossed 量 (량 성장, 리 주임)
     "부스에서 량 성장은", "리 주임이 말했다",
+    # 한데 (one place; outdoors) is one word of the dictionary, not 한 + 데
+    "한데서 살았다", "한데 모여",
 ])
 def test_realtext_left_alone(text):
     assert standardize(text).changes == (), text
