@@ -124,3 +124,9 @@ def test_people_other_forms_the_papers_write():
 def test_people_officials_yaml_keeps_priority_for_posts():
     c = _first("허근")
     assert c.hanzi == "许勤" and "officials.yaml" in c.why[0] and c.roles and c.born == 1961
+
+
+@pytest.mark.parametrize("hanzi, traditional", [("于永泉", "于永泉"), ("余欣荣", "余欣榮"), ("范长龙", "范長龍")])
+def test_people_a_surname_is_its_own_traditional_form(hanzi, traditional):
+    """OpenCC's s2t writes 於, 餘, 範 for the surnames 于, 余, 范; the table keeps the surname."""
+    assert names.from_hanzi(hanzi).traditional == traditional

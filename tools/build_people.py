@@ -111,17 +111,28 @@ def sound_named(hanzi: str, ethnicity: str) -> bool:
     return len(hanzi) >= 4 or hanzi[0] not in _common_surnames()
 
 
+# Surnames OpenCC's s2t turns into another word's character (于 → 於, 范 → 範): a surname is its own
+# traditional form (于, 余, 范, 郁, 党, 干), and the surname 钟 is 鍾, not the bell 鐘.
+_SURNAME_TRADITIONAL = {"于": "于", "余": "余", "范": "范", "郁": "郁", "党": "党", "干": "干", "钟": "鍾"}
+
+
+def traditional(hanzi: str) -> str:
+    """A person's name in traditional characters: 于永泉 → 于永泉 (not 於永泉), 钟山 → 鍾山."""
+    converted = forms.traditional(hanzi)
+    return _SURNAME_TRADITIONAL.get(hanzi[0], converted[0]) + converted[1:] if hanzi else converted
+
+
 def four_forms(hanzi: str, ethnicity: str) -> tuple[str, str, str, str]:
     """(traditional, reading, pinyin, standard) of a person's name, by ethnicity (see the module doc)."""
     if sound_named(hanzi, ethnicity):
         parts = [p for p in re.split(r"[·\-]", hanzi) if p]
         pinyin = " ".join(forms._join(forms.syllables(p)).capitalize() for p in parts)
         standard = "·".join(forms.standard(p, split=False) for p in parts)
-        return forms.traditional(hanzi), standard, pinyin, standard
+        return traditional(hanzi), standard, pinyin, standard
     reading = forms.reading(hanzi, person=True)
     standard = (south_korean(reading, _surname_length(hanzi)) if ethnicity == "朝鲜族"
                 else forms.standard(hanzi, person=True))
-    return forms.traditional(hanzi), reading, forms.pinyin(hanzi, person=True), standard
+    return traditional(hanzi), reading, forms.pinyin(hanzi, person=True), standard
 
 
 def cped_rows() -> list[dict[str, str]]:
