@@ -32,6 +32,8 @@ from yalu.orthography import standardize
     "부스에서 량 성장은", "리 주임이 말했다",
     # 한데 (one place; outdoors) is one word of the dictionary, not 한 + 데
     "한데서 살았다", "한데 모여",
+    # a two-syllable name before a title stays a name even where the dictionary has the word
+    "리정 주임이", "리경호 주장",
 ])
 def test_realtext_left_alone(text):
     assert standardize(text).changes == (), text
@@ -70,6 +72,8 @@ def test_realtext_rules_still_apply_beside_the_guards(text, expected):
     ("몇년", "몇 년"),
     ("지난 한해 동안", "지난 한 해 동안"),        # one year; 한해 is only 旱害 or 寒害
     ("발전력사와", "발전역사와"),                  # 전력 is a word, but 사 is no particle: 발전 + 역사
+    ("그룹 리사장은", "그룹 이사장은"),            # surname + title, but 리사장 is one word (理事長)
+    ("허가인 리사회주석", "허가인 이사회주석"),      # 리사회 (理事會) before the title 주석
 ])
 def test_realtext_still_changed(text, expected):
     assert standardize(text).text == expected

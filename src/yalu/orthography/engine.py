@@ -144,6 +144,17 @@ def _standardize(text: str, vocabulary: bool,
 _PASSES = 16    # each pass can settle one more word of a chain (렬등렬등렬각 …); real pages need two
 
 
+def _dictionary_word_at(text: str, match: re.Match[str]) -> bool:
+    """The protected name is the start of one dictionary word running on into its title (리사장은:
+    理事長), or itself a word of three syllables or more (리사회 理事會); a two-syllable name (리정 주임)
+    stays a name even when the dictionary has the word."""
+    word = re.match(r"[가-힣]*", text[match.start():]).group()
+    size = match.end() - match.start()
+    if not word or len(word) > 8:
+        return False
+    return any(_one_word(word[:n]) for n in range(size + 1, len(word) + 1)) or (size >= 3 and _one_word(match.group()))
+
+
 @lru_cache(maxsize=4096)
 def _one_word(text: str) -> bool:
     """The dictionary reads ``text`` as one Sino-Korean word (생산량 生産量)."""
@@ -164,7 +175,11 @@ def _changes(text: str, tables: Tables, protect: Callable[[str], Iterable[tuple[
 def _shield(text: str, tables: Tables,
             protect: Callable[[str], Iterable[tuple[int, int]]] | None) -> list[tuple[int, int]]:
     """Spans inside which nothing may change: the protected names and words, and the caller's."""
-    shield = [(m.start(), m.end()) for m in tables.protected.finditer(text)]
+    # a surname before a title is a person (리 주임), unless surname and title are one word of the
+    # dictionary (리사장 理事長, 리사회주석: 리사회 理事會 before 주석)
+    titles = tuple(tables.spacing["person"]["titles"])
+    shield = [(m.start(), m.end()) for m in tables.protected.finditer(text)
+              if not (text[m.end():].lstrip().startswith(titles) and _dictionary_word_at(text, m))]
     shield += place_spans(text)
     if protect is not None:
         shield += list(protect(text))
