@@ -74,6 +74,8 @@ def test_realtext_rules_still_apply_beside_the_guards(text, expected):
     ("발전력사와", "발전역사와"),                  # 전력 is a word, but 사 is no particle: 발전 + 역사
     ("그룹 리사장은", "그룹 이사장은"),            # surname + title, but 리사장 is one word (理事長)
     ("허가인 리사회주석", "허가인 이사회주석"),      # 리사회 (理事會) before the title 주석
+    ("량측 협력", "양측 협력"),                    # the numeral 兩 on a Sino-Korean noun
+    ("전국 량회에서", "전국 양회에서"),
 ])
 def test_realtext_still_changed(text, expected):
     assert standardize(text).text == expected

@@ -454,8 +454,9 @@ class _Walk:
                 edits.append((j + 1, _EO, "Y1"))
             else:
                 return False   # the gloss names another word (a synonym), not a spelling
-        # a lone syllable is a word only when nothing but particles follows (례를, 량이; not 린+장시)
-        if len(surface) == 1 and not (self.starts_word(i) and self.word_ends_after(i)):
+        # a lone syllable is a word only when nothing but particles follows (례를, 량이; not 린+장시), or
+        # when it is the numeral 兩 on a Sino-Korean noun (량측 兩側, 량회 兩會)
+        if len(surface) == 1 and not (self.starts_word(i) and (self.word_ends_after(i) or self.two_on_a_noun(i))):
             return True
         for j, new, rule in edits:
             self.edit(j, new, rule)
@@ -514,6 +515,11 @@ class _Walk:
         elif not (before.tag in ("XPN", "NNG") and before.hanja and before.hanja in self.t.d4_prefixes):
             return False
         return not self.misread_compound(before, m)
+
+    def two_on_a_noun(self, i: int) -> bool:
+        nxt = self.morphs[i + 1] if i + 1 < len(self.morphs) else None
+        return self.morphs[i].tag == "MM" and nxt is not None and nxt.tag in ("NNG", "NNB") and \
+            nxt.hanja is not None and self.attached(i + 1)
 
     def word_alone(self, m: Morph) -> bool:
         """The morpheme is its word: nothing is written on to it (량 in 량 성장, not 량이)."""
