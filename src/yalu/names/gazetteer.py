@@ -363,11 +363,38 @@ _PERSON_FORMS = {"reading": "reading", "cped": "reading", "hanzi": "Hanzi", "pin
 def _score_person(c: Candidate, how: str, query: str, context: str | None) -> tuple[float, Candidate]:
     """A person's score (which ranks) and confidence (capped at 0.99), with the reasons for both."""
     keys, _ = index()
-    sharing = {id(e) for e, _h in keys.get(query, ()) if e.candidate.kind == "person"}
-    place_too = any(e.candidate.kind == "place" for e, _h in keys.get(query, ()))
+    entries = keys.get(query, ())
+    sharing = len({id(e) for e, _h in entries if e.candidate.kind == "person"})
+    place_too = any(e.candidate.kind == "place" for e, _h in entries)
+    curated, score, reasons = _person_facts(c)
+    why = [f"{c.why[0]}, by its {_PERSON_FORMS.get(how, how)}", *reasons]
+    if context and c.native:
+        named = _native_named(c.native, context)
+        if named:
+            score += 0.15
+            why.append(f"the article names the native place {named}")
+    if place_too and not curated:      # a known place outranks an official only CPED knows: 동강 is 同江市, not 董强
+        score -= 0.55
+        why.append("also a place's name")
+    confidence = score
+    if sharing > 1:
+        confidence -= 0.15
+        why.append(f"{sharing} people share this form")
+    return score, replace(c, confidence=round(max(0.05, min(confidence, 0.99)), 3), why=tuple(why))
+
+
+_FACTS: dict[int, tuple[Candidate, bool, float, tuple[str, ...]]] = {}
+
+
+def _person_facts(c: Candidate) -> tuple[bool, float, tuple[str, ...]]:
+    """What ranks a person whatever the query: (from a hand-written table, score, reasons), worked out once
+    per person and kept beside the candidate it was worked out for."""
+    known = _FACTS.get(id(c))
+    if known is not None and known[0] is c:
+        return known[1:]
     curated = not c.why[0].startswith(_CPED)
     score = 0.9 if curated else 0.6
-    why = [f"{c.why[0]}, by its {_PERSON_FORMS.get(how, how)}"]
+    why = []
     if c.native and c.native.startswith(_NE_PROVINCES):
         score += 0.1
         why.append(f"native of the north-east ({c.native})")
@@ -387,19 +414,8 @@ def _score_person(c: Candidate, how: str, query: str, context: str | None) -> tu
     elif c.born:
         score += 0.05 * max(0.0, min(1.0, (c.born - 1925) / 50))
         why.append(f"born {c.born}")
-    if context and c.native:
-        named = _native_named(c.native, context)
-        if named:
-            score += 0.15
-            why.append(f"the article names the native place {named}")
-    if place_too and not curated:      # a known place outranks an official only CPED knows: 동강 is 同江市, not 董强
-        score -= 0.55
-        why.append("also a place's name")
-    confidence = score
-    if len(sharing) > 1:
-        confidence -= 0.15
-        why.append(f"{len(sharing)} people share this form")
-    return score, replace(c, confidence=round(max(0.05, min(confidence, 0.99)), 3), why=tuple(why))
+    _FACTS[id(c)] = (c, curated, score, tuple(why))
+    return curated, score, tuple(why)
 
 
 def _native_named(native: str, context: str) -> str:
