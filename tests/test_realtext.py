@@ -75,6 +75,9 @@ def test_realtext_rules_still_apply_beside_the_guards(text, expected):
     ("그룹 리사장은", "그룹 이사장은"),            # surname + title, but 리사장 is one word (理事長)
     ("허가인 리사회주석", "허가인 이사회주석"),      # 리사회 (理事會) before the title 주석
     ("량측 협력", "양측 협력"),                    # the numeral 兩 on a Sino-Korean noun
+    ("볼가리아 국가팀", "불가리아 국가팀"),          # a long loanword the tagger cut through a particle
+    ("19만 평방킬로메터,", "19만 평방킬로미터,"),     # … or where no morpheme starts
+    ("중앙텔레비죤방송국", "중앙텔레비전방송국"),
     ("전국 량회에서", "전국 양회에서"),
 ])
 def test_realtext_still_changed(text, expected):
