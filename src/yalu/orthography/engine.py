@@ -272,7 +272,72 @@ def _word_changes(text: str, tables: Tables, after: str = "", before: str = "") 
     walk = _Walk(text, jamo, morphs, tables, after, before)
     for i in range(len(morphs)):
         walk.visit(i)
-    return tuple(walk.changes)
+    return tuple(walk.changes) + _compound_seconds(text, walk.changes)
+
+
+def _compound_seconds(word: str, found: list[Change]) -> tuple[Change, ...]:
+    """D4 where the tagger misread a compound (조선족+련의회, 수학+려행기지): a syllable the law touches
+    that starts an entry NK-HanDic glosses with its standard form (련의회 → ‘연의회’의 북한어), after a
+    noun of two syllables or more, before nothing, particles or another noun, and where no dictionary
+    word runs across the cut (관광전+략도 is 관광+전략+도) and no particle starts there (…사+로부터)."""
+    out: list[Change] = []
+    taken = {c.start for c in found}
+    for p in range(1, len(word) - 1):
+        if p in taken or not _law_syllable(word[p]) or _PARTICLE_RUN.fullmatch(word[p:]):
+            continue
+        for n in range(min(4, len(word) - p), 1, -1):
+            if n == 2 and p + n == len(word) and word[-1] in _PARTICLES:
+                continue        # 수입+량이 is 수입량 and a particle, not 량이 (兩耳)
+            standard = _glossed_word(word[p:p + n])
+            if standard is None or not _ends_in_noun(word[:p]) or not _may_follow(word[p + n:]):
+                continue
+            if _one_word(word[p - 1:p + 1]):
+                break           # 관광전+략도 is 관광+전략+도, 체육관+리중심 체육+관리+중심: a word runs across the cut
+            out.append(Change(p, p + 1, standard[0], "D4", "T1"))
+            break
+    return tuple(out)
+
+
+_PARTICLE_RUN = re.compile(r"(?:로부터|로서|로써|로는|로도|로만|로의|로|라고|라는|라며|라면|려고|려면|려는|러)")
+
+
+def _law_syllable(syllable: str) -> bool:
+    code = ord(syllable) - 0xAC00
+    if not 0 <= code < 11172:
+        return False
+    lead, vowel = code // 588, code % 588 // 28
+    return lead == 5 or lead == 2 and vowel in (2, 6, 12, 17, 20)      # ㄹ-, or 냐 녀 뇨 뉴 니
+
+
+@lru_cache(maxsize=8192)
+def _glossed_word(text: str) -> str | None:
+    """The standard form NK-HanDic gives ``text`` when it reads it as one Sino-Korean entry glossed so,
+    and the two differ only in the first consonant of the first syllable (련휴 → 연휴)."""
+    morphs, _ = analyse(text)
+    if len(morphs) != 1 or morphs[0].tag != "NNG" or not morphs[0].hanja or len(morphs[0].hanja) != len(text) \
+            or not morphs[0].gloss:
+        return None
+    match = _GLOSS.match(morphs[0].gloss)
+    if match is None or len(match.group(1)) != len(text) or match.group(1)[1:] != text[1:]:
+        return None
+    return match.group(1)
+
+
+@lru_cache(maxsize=8192)
+def _ends_in_noun(text: str) -> bool:
+    """The text ends in a common noun of two syllables or more (조선족, 수학; not 팔 of 팔리고, nor a name:
+    흥안+로 is a street)."""
+    morphs, _ = analyse(text)
+    return bool(morphs) and morphs[-1].tag == "NNG" and morphs[-1].end - morphs[-1].start >= 2
+
+
+@lru_cache(maxsize=8192)
+def _may_follow(rest: str) -> bool:
+    """What follows a compound's second element in its word: nothing, particles, or another noun."""
+    if rest in _PARTICLES or not rest:
+        return True
+    morphs, _ = analyse(rest)
+    return bool(morphs) and (morphs[0].tag.startswith(("NN", "J", "XSN")))
 
 
 def _shifted(changes: Iterable[Change], by: int) -> list[Change]:
