@@ -77,6 +77,9 @@ def test_people_a_cped_reading_is_no_text_form():
     assert "cped" in hows and not hows & {"full", "base", "short", "conventional", "reading"}   # mentions' text forms
     assert _first("주민").hanzi == "朱民"          # asked for directly, the official is found
     assert "reading" in {how for _, how in keys["리경호"]}    # a Korean-Chinese official's reading is a text form
+    native = next(c for c in names.lookup("류위평") if c.hanzi == "刘伟平")       # native of Heilongjiang
+    assert native.native.startswith("黑龙江") and "reading" in {how for _, how in keys["류위평"]}
+    assert {how for e, how in keys["정아군"] if e.candidate.hanzi == "郑亚军"} == {"cped"}   # of Gansu
 
 
 def test_people_a_korean_chinese_official_is_a_mention_in_running_text():

@@ -135,13 +135,16 @@ class _Person:
 
     def keys(self) -> list[tuple[str, str]]:
         """(key, how) under every form a reader may type. The reading of an official only CPED knows is no
-        text form (``cped``): 주민, 전원, 조금 are words before they are officials; a Korean-Chinese official's
-        is (리경호, 전철수: the papers' own people, and Korean names of three syllables)."""
+        text form (``cped``): 주민, 전원, 조금 are words before they are officials. The papers' own people's are:
+        a Korean-Chinese official's (리경호, 전철수), and a reading of three syllables or more of an official
+        native of the north-east (on the real pages this finds one more person right and none wrong; all
+        CPED readings of three syllables would find five more right and one wrong, precision 0.953 → 0.949)."""
         hanzi, traditional, reading, pinyin, standard, ethnicity = self.row[:6]
         key = pinyin.lower().translate(_PLAIN)
         if not (key.isascii() and key.isalpha()) or "v" in key:
             key = forms.plain(pinyin)          # ü, or a romanisation with other signs
-        text = self.row[_SOURCE] != "cped" or ethnicity == "朝鲜族"
+        text = self.row[_SOURCE] != "cped" or ethnicity == "朝鲜族" or \
+            len(reading) >= 3 and self.row[_NATIVE].startswith(_NE_PROVINCES)
         out = [(reading.replace(" ", ""), "reading" if text else "cped"), (hanzi, "hanzi"),
                (key, "pinyin"), (standard.replace(" ", ""), "standard")]
         if traditional != hanzi:
@@ -153,7 +156,7 @@ class _Person:
 
 _PEOPLE_COLUMNS = ("hanzi", "traditional", "reading", "pinyin", "standard", "ethnicity", "born", "native", "region",
                    "roles", "source", "note", "also")
-_SOURCE = _PEOPLE_COLUMNS.index("source")
+_SOURCE, _NATIVE = _PEOPLE_COLUMNS.index("source"), _PEOPLE_COLUMNS.index("native")
 # pinyin as a search key, the fast way (forms.plain is the reference): tones off, spaces and signs out
 _PLAIN = str.maketrans("āáǎàēéěèīíǐìōóǒò", "aaaaeeeeiiiioooo", " '’·-.")
 _PLAIN.update(str.maketrans("ūúǔù", "uuuu"))
