@@ -444,7 +444,7 @@ class _Walk:
     def table_word(self, i: int, m: Morph) -> bool:
         """L1, Z1 and C1 words, matched on the text from a morpheme's start across morpheme cuts: where
         a word may start (a word's start, a compound's second element, after digits: 500메터), or
-        anywhere for a loanword or convention of three syllables or more, which is distinct enough
+        anywhere for a loanword of three syllables or more (a convention of four), distinct enough
         to need neither that nor a morpheme cut after it: the tagger splits unknown loanwords anywhere
         (볼+가(JKS)+리아, 평방킬+로메터). A 사이시옷 key keeps every test (호수+가 is the lake and a particle)."""
         after_digits = self.attached(i) and self.morphs[i - 1].tag == "SN"
@@ -456,7 +456,7 @@ class _Walk:
                 key = self.text[m.start:m.start + size]
                 if key not in table:
                     continue
-                distinct = size >= 3 and rule != "Z1"
+                distinct = size >= 3 and rule == "L1" or size >= 4 and rule == "C1"
                 if distinct or positional and self.ends_morph(m.start + size) and \
                         self.no_particle(m.start, m.start + size):
                     end, replacement = self.particle_after(m.start + size, key, table[key])
@@ -465,7 +465,7 @@ class _Walk:
         return False
 
     def distinct_inside(self, start: int) -> None:
-        """A loanword or convention of three syllables or more where no morpheme starts: inside a word
+        """A loanword of three syllables or more (a convention of four) where no morpheme starts: inside a word
         the tagger cut elsewhere (평방+킬 | 로메터)."""
         end = start
         while end < len(self.text) and not self.text[end].isspace():
@@ -474,8 +474,8 @@ class _Walk:
         for p in range(start + 1, end - 2):
             if p in starts:
                 continue          # the morpheme's own visit tries it there
-            for table, rule in ((self.t.loanwords, "L1"), (self.t.conventions, "C1")):
-                key = next((self.text[p:p + n] for n in range(min(self.t.longest, end - p), 2, -1)
+            for table, rule, least in ((self.t.loanwords, "L1", 3), (self.t.conventions, "C1", 4)):
+                key = next((self.text[p:p + n] for n in range(min(self.t.longest, end - p), least - 1, -1)
                             if self.text[p:p + n] in table), None)
                 if key is not None:
                     self.changes.append(Change(p, p + len(key), table[key], rule, self.t.tiers[rule]))
