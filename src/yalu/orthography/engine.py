@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..document import Change, Document, Gloss, Mention, apply_changes
 from .name_forms import MODES as NAME_MODES, merge, name_changes
@@ -130,7 +130,7 @@ def _standardize(text: str, vocabulary: bool,
     changes = _changes(text, tables, protect, seen)
     # A fixed point: a rewrite can change how the next word reads (렬등류통: 열등 is a noun, 렬등 was
     # not), so the output is read again and what that finds is folded into the changes of the original.
-    for _ in range(_PASSES):
+    for _ in range(_PASSES if changes else 0):
         more = _changes(apply_changes(text, changes), tables, protect, seen)
         if not more:
             break
@@ -298,6 +298,13 @@ def _compound_seconds(word: str, found: list[Change]) -> tuple[Change, ...]:
     return tuple(out)
 
 
+@cache
+def _table_firsts() -> frozenset[str]:
+    """The first letters of the table words (L1, Z1, C1): most syllables start none."""
+    tables = load_tables()
+    return frozenset(key[0] for table in (tables.loanwords, tables.saisiot, tables.conventions) for key in table)
+
+
 _PARTICLE_RUN = re.compile(r"(?:로부터|로서|로써|로는|로도|로만|로의|로|라고|라는|라며|라면|려고|려면|려는|러)")
 
 
@@ -447,10 +454,12 @@ class _Walk:
         anywhere for a loanword of three syllables or more (a convention of four), distinct enough
         to need neither that nor a morpheme cut after it: the tagger splits unknown loanwords anywhere
         (볼+가(JKS)+리아, 평방킬+로메터). A 사이시옷 key keeps every test (호수+가 is the lake and a particle)."""
-        after_digits = self.attached(i) and self.morphs[i - 1].tag == "SN"
-        positional = self.starts_word(i) or self.compound_second(i) or after_digits
         if self.starts_word(i):
             self.distinct_inside(m.start)
+        if self.text[m.start:m.start + 1] not in _table_firsts():
+            return False
+        after_digits = self.attached(i) and self.morphs[i - 1].tag == "SN"
+        positional = self.starts_word(i) or self.compound_second(i) or after_digits
         for table, rule in ((self.t.loanwords, "L1"), (self.t.saisiot, "Z1"), (self.t.conventions, "C1")):
             for size in range(min(self.t.longest, len(self.text) - m.start), 1, -1):
                 key = self.text[m.start:m.start + size]
@@ -471,9 +480,10 @@ class _Walk:
         while end < len(self.text) and not self.text[end].isspace():
             end += 1
         starts = {x.start for x in self.morphs}
+        firsts = _table_firsts()
         for p in range(start + 1, end - 2):
-            if p in starts:
-                continue          # the morpheme's own visit tries it there
+            if p in starts or self.text[p] not in firsts:
+                continue          # the morpheme's own visit tries it there; no key starts so
             for table, rule, least in ((self.t.loanwords, "L1", 3), (self.t.conventions, "C1", 4)):
                 key = next((self.text[p:p + n] for n in range(min(self.t.longest, end - p), least - 1, -1)
                             if self.text[p:p + n] in table), None)

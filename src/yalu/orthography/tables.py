@@ -12,7 +12,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -136,13 +136,20 @@ _HANGUL_RUN = re.compile(r"(?<![가-힣])[가-힣]{2,}")
 def place_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that are known place names (``place_names``) starting a word, longest first;
     a name inside a word (호리 in 상호리해) is none."""
-    names = place_names()
-    sizes = sorted({len(n) for n in names}, reverse=True)
     spans = []
     for run in _HANGUL_RUN.finditer(text):
-        word = run.group()
-        for size in sizes:
-            if size <= len(word) and word[:size] in names:
-                spans.append((run.start(), run.start() + size))
-                break
+        if size := _place_prefix(run.group()):
+            spans.append((run.start(), run.start() + size))
     return spans
+
+
+@lru_cache(maxsize=65536)
+def _place_prefix(word: str) -> int:
+    """The length of the longest known place name that starts the word, or 0."""
+    names = place_names()
+    return next((size for size in _place_sizes() if size <= len(word) and word[:size] in names), 0)
+
+
+@cache
+def _place_sizes() -> tuple[int, ...]:
+    return tuple(sorted({len(n) for n in place_names()}, reverse=True))
