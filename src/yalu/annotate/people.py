@@ -94,6 +94,7 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
     found: list[Mention] = []
     roles: list[Role] = []
     named = reach([(m.start, m.end) for m in known if m.kind != "person"])
+    found += _printed(text, persons, named)       # the Hanzi printed beside a name decide first
     surnames = tables.surnames()
     for i, (start, word) in enumerate(words):
         person = persons.get(start)
@@ -102,9 +103,10 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
         before, after = _roles_before(words, i), _role_after(words, i)
         if person is None:
             titles = [t for t in (before[:1] + after[:1]) if t] or _speaker(text, start, word)
-            if not titles or _is_org_word(word) or named(start) > start:
+            glued = None if titles else _glued(word)
+            if not (titles or glued) or _is_org_word(word) or named(start) > start:
                 continue
-            name = _name(word, sure=any(t[2] for t in titles))
+            name = glued or _name(word, sure=any(t[2] for t in titles))
             if name is None:
                 continue
             person = Mention(start, start + len(name), "person", None, None, 0.7, "title")
@@ -115,6 +117,57 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
                 roles.append(Role(a, b, person.start, person.end, person.entity, as_of, as_of_source))
     found += _again(text, words, found, taken)
     return found, sorted(roles, key=lambda r: (r.person_start, r.start))
+
+
+# the name, its Hanzi, and what a person's name is followed by: a particle or a comma (필정(毕政)이 …),
+# not a noun it qualifies (백가(白家) 범죄집단 is a clan)
+_PRINTED = re.compile(r"([가-힣]{2,4})\s*[(（]\s*([\u4e00-\u9fff]{2,3})\s*[)）]"
+                      r"(?=(?:이|가|은|는|을|를|의|와|과|에게|도|만)(?![가-힣])|[,，.、]|$)")
+
+
+def _printed(text: str, persons: dict[int, Mention], named) -> list[Mention]:
+    """A name written with its Hanzi in brackets (필정(毕政)이, 관상(关爽)은): evidence on the page that it
+    is a person and which (names.md), when the Hanzi read as the name, begin with a common surname,
+    go on in given-name characters, and name no place or body the text already marks."""
+    from ..names import forms, gazetteer
+
+    surnames, given = tables.name_chars()
+    keys, _ = gazetteer.index()
+    out = []
+    for match in _PRINTED.finditer(text):
+        hanzi = match.group(2)
+        reading = match.group(1)[-len(hanzi):]
+        start = match.start(1) + len(match.group(1)) - len(hanzi)
+        if start in persons or named(start) > start or len(reading) != len(hanzi):
+            continue
+        if hanzi[0] not in surnames or not all(ch in given for ch in hanzi[1:]) or \
+                any(e.candidate.kind == "place" for e, _ in keys.get(hanzi, ())):
+            continue
+        if forms.reading(hanzi, person=True) != reading:
+            continue
+        mention = Mention(start, start + len(reading), "person", f"person:{hanzi}", hanzi, 0.9, "printed Hanzi")
+        persons[start] = mention
+        out.append(mention)
+    return out
+
+
+# posts written onto the body they belong to far more often than onto a name (성위서기, 당지부부서기)
+_BODY_POSTS = frozenset({"서기", "부서기", "위원", "상무위원"})
+
+
+@lru_cache(maxsize=1 << 16)
+def _glued(word: str) -> str | None:
+    """The name of a word that writes a name and its title together (리광호주임, 정봉규씨, 리사기선수는):
+    the name must read as one and be no word of the dictionary (정부주석 is no 정부 + 주석)."""
+    core = _PARTICLE.sub("", word) if not word.endswith("씨") else word
+    for size in (3, 2, 1):
+        title = core[-size:]
+        row = tables.titles().get(title)
+        if row is None or row["side"] not in ("after", "both") or not 2 <= len(core) - size <= 3 \
+                or title in _BODY_POSTS:
+            continue
+        return _name(core[:-size], sure=False)
+    return None
 
 
 def _speaker(text: str, start: int, word: str) -> list[tuple[None, int, bool]]:
@@ -176,7 +229,7 @@ def _role_after(words: list[tuple[int, str]], i: int) -> list[tuple[int | None, 
 
 def _again(text: str, words, found: list[Mention], taken: set) -> list[Mention]:
     """Every other place the text writes a name found by its title (김철은 after 김철 기자)."""
-    names = {text[m.start:m.end] for m in found}
+    names = {text[m.start:m.end]: m for m in found}
     sizes = sorted({len(name) for name in names}, reverse=True)
     seen = {m.start for m in found} | {a for a, _ in taken}
     out = []
@@ -186,7 +239,8 @@ def _again(text: str, words, found: list[Mention], taken: set) -> list[Mention]:
         for size in sizes:          # the word's own prefixes, not every name: linear in the text
             rest = word[size:]
             if word[:size] in names and (not rest or _PARTICLE.fullmatch(rest)):
-                out.append(Mention(start, start + size, "person", None, None, 0.6, "title"))
+                first = names[word[:size]]           # the same person again: 필정(毕政)이 … 필정은
+                out.append(Mention(start, start + size, "person", first.entity, first.value, 0.6, first.source))
                 break
     return out
 

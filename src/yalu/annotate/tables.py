@@ -60,3 +60,12 @@ def countries() -> dict[str, tuple[str, str]]:
 def event_triggers() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, the pattern of a sentence that reports an event of that kind), in the table's order."""
     return tuple((r["kind"], re.compile(r["pattern"])) for r in _tsv("events.tsv"))
+
+
+@cache
+def name_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """(surnames common enough to read a printed name by, given-name characters): the names data's
+    character frequencies (sinonym's tables, compiled to names/data/name_chars.tsv)."""
+    rows = _tsv("name_chars.tsv", "yalu.names")
+    return (frozenset(r["hanzi"] for r in rows if r["kind"] == "surname" and float(r["ppm"]) >= 100),
+            frozenset(r["hanzi"] for r in rows if r["kind"] == "given"))
