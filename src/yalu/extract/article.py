@@ -63,10 +63,11 @@ def extract(page: Page, url: str | None = None) -> Document:
     url = url or page.url or evidence.canonical
     warnings = list(page.warnings)
     hangul = _hangul_share(raw)
-    if hangul < 0.3:
+    korean = hangul >= 0.3
+    if not korean:
         warnings.append(Warning("language.not-korean", _language(raw, hangul)))
-    lines = [_classify(line, rules, korean=hangul >= 0.3) for line in raw]
-    _settle_bare_names(lines, rules, korean=hangul >= 0.3)
+    lines = [_classify(line, rules, korean) for line in raw]
+    _settle_bare_names(lines, rules, korean)
     start, end, block_at, decks = _layout(lines, page.name)
 
     paragraphs = [line.text for line in lines[start:end] if line.kind == "text"]
