@@ -83,6 +83,9 @@ def test_a_publisher_field_naming_a_paper_gives_no_author_and_a_bare_name_beside
     # the same name alone among paragraphs is text, not a byline
     doc = read("조양천진 첫 모내기 시작\n\n" + BODY + "\n한금숙\n\n" + BODY)
     assert doc.authors == ()
+    # nor is a word of the dictionary beside a date, though it starts with a surname (성격, 정의)
+    doc = read("조양천진 첫 모내기 시작\n\n성격\n2024-05-06 14:05:32\n정의\n\n" + BODY)
+    assert doc.authors == ()
 
 
 @pytest.mark.parametrize("line, source", [

@@ -237,9 +237,16 @@ def _settle_bare_names(lines: list[_Line], rules: Rules, korean: bool) -> None:
         if not line.weak:
             continue
         beside = [lines[content[m]] for m in (n - 1, n + 1) if 0 <= m < len(content)]
-        if not any(other.kind in _FIELD_KINDS and not other.weak for other in beside):
+        if not any(other.kind in _FIELD_KINDS and not other.weak for other in beside) or _words(line):
             line.weak, line.authors = False, []
             line.kind = "chrome" if _furniture(line.text, rules, korean) else "text"
+
+
+def _words(line: _Line) -> bool:
+    """A bare "name" that the dictionary reads as a word (성격, 정의 on a wiki's date line) is no byline."""
+    from ..annotate.people import _dictionary_word    # the dictionary, loaded only for such a line
+
+    return any(_dictionary_word(author.name) for author in line.authors)
 
 
 def _reads_like_paragraph(line: _Line) -> bool:
