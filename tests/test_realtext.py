@@ -38,6 +38,8 @@ from yalu.orthography import standardize
     "사회체육관리중심에서", "연변일보사로부터", "팔리고", "수입량이",
     # a transcription that holds a convention's letters (란저우에서 is not 우에서 "above")
     "란저우에서",
+    # … and nowhere else: 꼴 is also a word (꼴이 말이 아니다)
+    "꼴이 말이 아니다",
 ])
 def test_realtext_left_alone(text):
     assert standardize(text).changes == (), text
@@ -84,6 +86,9 @@ def test_realtext_rules_still_apply_beside_the_guards(text, expected):
     ("중앙텔레비죤방송국", "중앙텔레비전방송국"),
     ("료녕성조선족련의회", "료녕성조선족연의회"),    # a compound the tagger misread: 조선족 + 련의회
     ("수학려행기지", "수학여행기지"),
+    ("설련휴 7일간", "설연휴 7일간"),              # 연휴 連休 is in the standard dictionary; 설 heads the compound
+    ("철도녀경", "철도여경"),
+    ("도합 19꼴을 넣었다", "도합 19골을 넣었다"),    # a one-syllable loanword right after its number
     ("올림픽기발로", "올림픽깃발로"),              # 사이시옷 (한글 맞춤법 제30항)
     ("홰불을 넘겨주었으며", "횃불을 넘겨주었으며"),
     ("실력은 보다싶이 막강하다", "실력은 보다시피 막강하다"),

@@ -2,7 +2,7 @@
 with its pages, and the engine holds the figures it reached. Issue 10's bars (T1 P 0.99 R 0.90, T2 P
 0.98) are not met yet; these floors keep what was won from slipping back."""
 
-FLOORS = {"T1": (0.99, 0.87), "T2": (0.98, 0.30)}
+FLOORS = {"T1": (0.99, 0.90), "T2": (0.98, 0.30)}
 
 
 def test_the_gold_rows_sit_where_they_say(script):

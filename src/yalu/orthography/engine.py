@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from unicodedata import normalize
 
 from ..document import Change, Document, Gloss, Mention, apply_changes
 from .name_forms import MODES as NAME_MODES, merge, name_changes
@@ -289,7 +290,8 @@ def _compound_seconds(word: str, found: list[Change]) -> tuple[Change, ...]:
             if n == 2 and p + n == len(word) and word[-1] in _PARTICLES:
                 continue        # 수입+량이 is 수입량 and a particle, not 량이 (兩耳)
             standard = _glossed_word(word[p:p + n])
-            if standard is None or not _ends_in_noun(word[:p]) or not _may_follow(word[p + n:]):
+            head = word[:p] in load_tables().d4_heads
+            if standard is None or not (head or _ends_in_noun(word[:p])) or not _may_follow(word[p + n:]):
                 continue
             if _one_word(word[p - 1:p + 1]):
                 break           # 관광전+략도 is 관광+전략+도, 체육관+리중심 체육+관리+중심: a word runs across the cut
@@ -318,16 +320,36 @@ def _law_syllable(syllable: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _glossed_word(text: str) -> str | None:
-    """The standard form NK-HanDic gives ``text`` when it reads it as one Sino-Korean entry glossed so,
-    and the two differ only in the first consonant of the first syllable (련휴 → 연휴)."""
+    """The standard form of ``text`` when a dictionary vouches for it as one Sino-Korean noun that
+    differs only in the first consonant of the first syllable: NK-HanDic glossing it so (련의회 →
+    ‘연의회’의 북한어), or HanDic, the standard dictionary, having it with hanja whose first reads as
+    written here (연휴 連休, and 連 reads 련: 련휴 → 연휴)."""
     morphs, _ = analyse(text)
-    if len(morphs) != 1 or morphs[0].tag != "NNG" or not morphs[0].hanja or len(morphs[0].hanja) != len(text) \
-            or not morphs[0].gloss:
+    if len(morphs) == 1 and morphs[0].tag == "NNG" and morphs[0].hanja and len(morphs[0].hanja) == len(text) \
+            and morphs[0].gloss and (match := _GLOSS.match(morphs[0].gloss)) and \
+            len(match.group(1)) == len(text) and match.group(1)[1:] == text[1:]:
+        return match.group(1)
+    return _standard_noun(text)
+
+
+def _standard_noun(text: str) -> str | None:
+    from .variants import _readings, _standard_tagger
+
+    code = ord(text[0]) - 0xAC00
+    lead, rest = divmod(code, 588)
+    iotized = rest // 28 in (2, 3, 6, 7, 12, 17, 20)
+    new_lead = {5: 11 if iotized else 2, 2: 11 if iotized else 2}.get(lead, lead)
+    if new_lead == lead:
         return None
-    match = _GLOSS.match(morphs[0].gloss)
-    if match is None or len(match.group(1)) != len(text) or match.group(1)[1:] != text[1:]:
+    standard = chr(0xAC00 + new_lead * 588 + rest) + text[1:]
+    lines = [ln for ln in _standard_tagger().parse(decompose(standard).text).split("\n") if ln and ln != "EOS"]
+    if len(lines) != 1:
         return None
-    return match.group(1)
+    fields = lines[0].partition("\t")[2].split(",")
+    hanja = normalize("NFC", fields[7]) if len(fields) > 10 else ""
+    if fields[-1] != "NNG" or len(hanja) != len(text) or _readings().get(hanja[0]) != text[0]:
+        return None
+    return standard
 
 
 @lru_cache(maxsize=8192)
@@ -461,7 +483,8 @@ class _Walk:
         after_digits = self.attached(i) and self.morphs[i - 1].tag == "SN"
         positional = self.starts_word(i) or self.compound_second(i) or after_digits
         for table, rule in ((self.t.loanwords, "L1"), (self.t.saisiot, "Z1"), (self.t.conventions, "C1")):
-            for size in range(min(self.t.longest, len(self.text) - m.start), 1, -1):
+            # a one-syllable key only right after digits (19꼴, 10껨: a goal and a game of a match)
+            for size in range(min(self.t.longest, len(self.text) - m.start), 0 if after_digits else 1, -1):
                 key = self.text[m.start:m.start + size]
                 if key not in table:
                     continue
@@ -623,8 +646,8 @@ class _Walk:
             nxt.hanja is not None and self.attached(i + 1)
 
     def word_alone(self, m: Morph) -> bool:
-        """The morpheme is its word: nothing is written on to it (량 in 량 성장, not 량이)."""
-        return m.end == len(self.text) or not "\uac00" <= self.text[m.end] <= "\ud7a3"
+        """The morpheme is its word and another word follows (량 in 량 성장; not 량이, nor 녀 in (녀, 90세))."""
+        return m.end == len(self.text) or self.text[m.end].isspace()
 
     def misread_compound(self, before: Morph, m: Morph) -> bool:
         """What is left of m after its first syllable is a particle (or the copula's 인), and the cut

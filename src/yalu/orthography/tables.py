@@ -27,6 +27,7 @@ class Tables:
     nieun_to_ieung: set[str]
     d5_hanja: str
     d4_prefixes: str
+    d4_heads: frozenset[str]
     loanwords: dict[str, str]
     saisiot: dict[str, str]
     conventions: dict[str, str]
@@ -61,6 +62,7 @@ def load_tables() -> Tables:
         nieun_to_ieung=_conjoining_vowels(rules["law"]["nieun_to_ieung"]),
         d5_hanja=rules["law"]["d5_hanja"],
         d4_prefixes=rules["law"]["d4_prefixes"],
+        d4_heads=frozenset(rules["law"]["d4_heads"]),
         loanwords={r["chinese_korean"]: r["standard"] for r in loanwords},
         saisiot={r["chinese_korean"]: r["standard"] for r in saisiot},
         conventions={r["chinese_korean"]: r["standard"] for r in conventions},
