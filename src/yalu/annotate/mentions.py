@@ -108,6 +108,11 @@ def _place_is_meant(key: str, best: gazetteer.Candidate, entries, after: str) ->
         return False
     if best.level == "province" or gazetteer.home(best) or mine & {"conventional", "short"} or len(key) > 2:
         return True
+    # away from the north-east, a reading that is also an ordinary word (조장 組長) must be named in full
+    # somewhere in the article; its province named is not enough (조장이 in a Shandong article is still
+    # a group leader)
+    if best.code[:2] not in gazetteer.NORTH_EAST and any(e.ordinary for e, _ in entries if e.candidate.code == best.code):
+        return "the article names it in full" in best.why
     return any(reason.startswith("the article names") for reason in best.why)
 
 
@@ -117,7 +122,9 @@ def _country_prefixes() -> frozenset[str]:
 
 
 # 조선족, 조선말, 한국어: a people or a language, not the country
-_NOT_COUNTRY = re.compile(r"(?:족|말|어|문|글|인)")
+# What after a country's name makes it a people, a language or a manner, not the country: 조선족, 조선말,
+# 조선언어문자, 조선사람, 조선교민, 조선의용군 (a people's army), 중국식, 중국특색, 중국공민
+_NOT_COUNTRY = re.compile(r"(?:족|말|어|문|글|인|민족|언어|사람|교민|동포|겨레|의용군|독립|식|특색|공민)")
 
 
 def _countries(doc: Document, names: list[Mention]) -> list[Mention]:
@@ -153,13 +160,23 @@ def _inflected(word: str) -> bool:
     return morphs[-1].pos != "Noun"
 
 
+def _common_noun(word: str) -> bool:
+    """민속촌, 관광촌, 감독진, 조선족촌: a word the dictionary reads as one common noun, or a people or
+    a kind of place alone before the ending, names no town (조광조선족촌 does)."""
+    morphs, _ = analyse(word)
+    return len(morphs) == 1 and morphs[0].tag == "NNG" or word[:-1] in _GENERIC_TOWN_HEADS
+
+
+_GENERIC_TOWN_HEADS = ("조선족", "한족", "민족", "관광", "민속", "시범", "문화", "생태", "특색", "제일", "감독")
+
+
 def _towns(doc: Document, names: list[Mention]) -> list[Mention]:
     taken = {m.start for m in names}
     out = []
     for match in re.finditer(r"(?<![가-힣])[가-힣]+", doc.text):
         word = _PARTICLE.sub("", match.group())
         if match.start() in taken or not _TOWN.fullmatch(word) or word.endswith(_ORDINARY_ENDINGS) \
-                or _inflected(word):
+                or _inflected(word) or _common_noun(word):
             continue
         out.append(Mention(match.start(), match.start() + len(word), "place", None, None, 0.6))
     return out

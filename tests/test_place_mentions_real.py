@@ -1,0 +1,27 @@
+"""Place mentions in the shapes real pages write, on pages written here: a country's name for a people,
+a language or a manner, an ordinary word that is also a far-away place, and generic villages."""
+
+import yalu
+
+
+def places(text: str) -> list[str]:
+    doc = yalu.read(("제목 줄은 이렇다\n\n" + text + "\n").encode("utf-8"), name="page.txt",
+                    url="http://www.jlcxwb.com.cn/news/content/2024-05/06/content_1.html", mentions=True)
+    return [doc.text[m.start:m.end] for m in doc.mentions if m.kind == "place"]
+
+
+def test_a_countrys_name_for_a_people_a_language_or_a_manner_is_no_place():
+    found = places("주정부는 조선언어문자 사업을 중시하고 조선사람들의 중국식 현대화와 중국특색 발전을 이야기했다. "
+                   "조선과 로씨야의 대표도 왔다.")
+    assert sorted(found) == ["로씨야", "조선"]             # the countries themselves, by a particle
+
+
+def test_an_ordinary_word_is_a_far_away_place_only_when_the_article_names_it_in_full():
+    found = places("산동성 위해시에서 온 일행은 네 개 조로 나뉘였는데 매개 조에는 조장이 있었다.")
+    assert "조장" not in found and "위해시" in found
+
+
+def test_generic_villages_are_no_towns_and_a_named_korean_village_is_one():
+    found = places("민속촌과 관광촌을 둘러본 뒤 일행은 신광조선족촌을 찾았다. 조선족촌들은 모두 깨끗했다.")
+    assert "신광조선족촌" in found
+    assert not {"민속촌", "관광촌", "조선족촌"} & set(found)
