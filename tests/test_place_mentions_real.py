@@ -25,3 +25,16 @@ def test_generic_villages_are_no_towns_and_a_named_korean_village_is_one():
     found = places("민속촌과 관광촌을 둘러본 뒤 일행은 신광조선족촌을 찾았다. 조선족촌들은 모두 깨끗했다.")
     assert "신광조선족촌" in found
     assert not {"민속촌", "관광촌", "조선족촌"} & set(found)
+
+
+def orgs(text: str) -> list[str]:
+    doc = yalu.read(("제목 줄은 이렇다\n\n" + text + "\n").encode("utf-8"), name="page.txt",
+                    url="http://www.jlcxwb.com.cn/news/content/2024-05/06/content_1.html", mentions=True)
+    return [doc.text[m.start:m.end] for m in doc.mentions if m.kind == "org"]
+
+
+def test_papers_and_stations_are_organisations_and_a_team_by_its_rank_is_not():
+    found = orgs("로인들은 《길림신문》과 《료녕일보》를 읽고 연변방송을 듣는다. 3위팀과 상대팀이 맞섰고 "
+                 "국가에너지국은 전력 공급을 점검했다.")
+    assert {"길림신문", "료녕일보", "국가에너지국"} <= set(found)
+    assert not {"3위팀", "상대팀"} & set(found)

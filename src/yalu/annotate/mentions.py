@@ -187,6 +187,12 @@ def _towns(doc: Document, names: list[Mention]) -> list[Mention]:
 _LOCATOR = re.compile(r"[가-힣]*(?:가두|구|진|향|촌|현|시|성|주)|[시현주성]")
 
 
+# endings that name a kind as readily as a body, and what before them makes it a kind, not a name:
+# 3위팀, 8개팀, 두팀, 참가팀, 상대팀, 국가팀, 대학교 (but 국가에너지국 is a body)
+_KINDS = ("팀", "학교", "협회")
+_GENERIC_BODY = re.compile(r"\d+\s*(?:위|개|등)?|[한두세네]|(?:참가|꼴찌|상대|강등|승격|국가|우리|각|해당|기타|여러)|대")
+
+
 def _organisations(doc: Document, places: list[Mention]) -> list[Mention]:
     text = doc.text
     place_words = {(m.start, m.end) for m in places}
@@ -207,7 +213,8 @@ def _organisations(doc: Document, places: list[Mention]) -> list[Mention]:
             if not (locates or (at, start - 1) in place_words):
                 break
             start = at
-        if start == match.start() and len(word) == len(ending):
+        if start == match.start() and len(word) == len(ending) or \
+                ending in _KINDS and _GENERIC_BODY.fullmatch(word[:-len(ending)]):
             continue
         end = match.start() + len(word)
         # a body and its organ are one name: 주당위 상무위원회, 중공중앙 정치국, 로인협회 농악무팀
