@@ -24,3 +24,15 @@ def test_a_name_glued_to_its_title_is_a_person_and_a_body_glued_to_a_post_is_not
     found = persons("연변축구협회 김광호주임과 박성철씨가 경기장을 찾았다. 당지부서기와 성위서기도 함께 왔다.")
     assert "김광호" in found and "박성철" in found
     assert not {"당지", "성위"} & set(found)
+
+
+def test_names_in_a_list_are_persons_and_a_list_of_places_is_not():
+    found = persons("회의에는 왕영철, 장우민, 서건호 및 관련 부문 책임자들이 참석했다. 일행은 심양, 안산, 철령을 거쳐 돌아왔다.")
+    assert {"왕영철", "장우민", "서건호"} <= set(found)
+    assert not {"심양", "안산", "철령"} & set(found)
+
+
+def test_an_anonymised_person_is_a_person_and_an_aunt_is_not():
+    found = persons("경찰은 사기혐의자 김모를 검거했다. 김모는 고모와 함께 살고 있었다고 한다.")
+    assert "김모" in found and found["김모"][1] == "anonymised"
+    assert "고모" not in found

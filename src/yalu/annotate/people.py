@@ -115,8 +115,50 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
         for a, b, _ in before + after:
             if a is not None:
                 roles.append(Role(a, b, person.start, person.end, person.entity, as_of, as_of_source))
+    found += _listed(text, persons, named) + _anonymised(words, persons, named)
     found += _again(text, words, found, taken)
     return found, sorted(roles, key=lambda r: (r.person_start, r.start))
+
+
+# three names or more in a row, parted by commas (왕영강, 장우포, 왕조력, 서건국 및 …)
+_LIST = re.compile(r"[가-힣]{2,4}(?:\s*[,，、]\s*[가-힣]{2,4}){2,}")
+
+
+def _listed(text: str, persons: dict[int, Mention], named) -> list[Mention]:
+    """Names in a list: three words or more parted by commas, every one reading as a name (a surname,
+    one or two syllables, no word of the dictionary, no place or body already found); 심양, 안산, 철령
+    are words of the dictionary and stay places."""
+    out = []
+    for match in _LIST.finditer(text):
+        items = [(m.start() + match.start(), m.group()) for m in re.finditer(r"[가-힣]+", match.group())]
+        if any(named(start) > start for start, _ in items):
+            continue
+        if not all(_name(word, sure=False) == word for _, word in items):
+            continue
+        for start, word in items:
+            if start not in persons:
+                persons[start] = Mention(start, start + len(word), "person", None, None, 0.6, "list")
+                out.append(persons[start])
+    return out
+
+
+# an anonymised person: a surname and 모 or 모모 (김모는, 리모모를): "a certain Kim"
+_ANONYMISED = re.compile(r"(?P<name>[가-힣](?:모모|모))(?:는|은|가|이|를|을|의|와|과|에게|도|만)?")
+
+
+def _anonymised(words: list[tuple[int, str]], persons: dict[int, Mention], named) -> list[Mention]:
+    """김모, 리모모: the reports of crime name people so; 고모, 이모, 조모, 장모 are words of the dictionary."""
+    surnames = tables.surnames()
+    out = []
+    for start, word in words:
+        match = _ANONYMISED.fullmatch(word)
+        if match is None or match["name"][0] not in surnames or start in persons or named(start) > start:
+            continue
+        if _dictionary_word(match["name"]):
+            continue
+        persons[start] = Mention(start, start + len(match["name"]), "person", None, None, 0.6, "anonymised")
+        out.append(persons[start])
+    return out
 
 
 # the name, its Hanzi, and what a person's name is followed by: a particle or a comma (필정(毕政)이 …),
