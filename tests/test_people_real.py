@@ -36,3 +36,9 @@ def test_an_anonymised_person_is_a_person_and_an_aunt_is_not():
     found = persons("경찰은 사기혐의자 김모를 검거했다. 김모는 고모와 함께 살고 있었다고 한다.")
     assert "김모" in found and found["김모"][1] == "anonymised"
     assert "고모" not in found
+
+
+def test_a_known_name_that_begins_a_longer_one_is_not_that_person():
+    found = persons("리창연 촌서기는 신문을 로인협회에 전달했다. 국무원 총리 리창은 회의를 주재했다.")
+    assert found["리창"][0] == "person:李强"
+    assert "리창연" in found and found["리창연"][0] != "person:李强"

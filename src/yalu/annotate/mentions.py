@@ -69,6 +69,8 @@ def _names(doc: Document) -> list[Mention]:
                 continue
             best = ranked.get(key) or ranked.setdefault(key, gazetteer.lookup(key, context=context)[0])
             token = re.match(r"\S*", text[start + size:]).group()
+            if best.kind == "person" and not _ends_a_name(word[size:]):
+                continue          # 리창 in 리창연: another name that begins alike
             if best.kind == "place" and not _place_is_meant(key, best, entries, token):
                 continue
             if best.kind == "place" and _DIVISION.get(best.hanzi[-1:]) == word[size:size + 1] and len(key) <= 3 \
@@ -84,6 +86,12 @@ def _names(doc: Document) -> list[Mention]:
 # (흑룡강성성위, 연길시인민정부, 연변대학); 장백산, 옥수수, 아파트 are other words.
 _AFTER_PLACE = re.compile(r"(?:당|인민|조선족|정부|지역|일대|경내|측|동부|서부|남부|북부|통상구)")
 _DIVISION = {"市": "시", "县": "현", "区": "구", "省": "성", "州": "주"}
+
+
+def _ends_a_name(after: str) -> bool:
+    """What may follow a person's name in its word: nothing, a particle, or a title (허근서기)."""
+    after = _PARTICLE.sub("", after.rstrip(",.”’\"'·、"))
+    return not after or after in tables.titles() or _PARTICLE.fullmatch(after) is not None
 
 
 def _may_follow_a_place(after: str) -> bool:

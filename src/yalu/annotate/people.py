@@ -121,7 +121,7 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
 
 
 # three names or more in a row, parted by commas (왕영강, 장우포, 왕조력, 서건국 및 …)
-_LIST = re.compile(r"[가-힣]{2,4}(?:\s*[,，、]\s*[가-힣]{2,4}){2,}")
+_LIST = re.compile(r"[가-힣]{2,4}(?:\([^()]{0,12}\))?(?:\s*[,，、]\s*[가-힣]{2,4}(?:\([^()]{0,12}\))?){2,}")
 
 
 def _listed(text: str, persons: dict[int, Mention], named) -> list[Mention]:
@@ -130,7 +130,9 @@ def _listed(text: str, persons: dict[int, Mention], named) -> list[Mention]:
     are words of the dictionary and stay places."""
     out = []
     for match in _LIST.finditer(text):
-        items = [(m.start() + match.start(), m.group()) for m in re.finditer(r"[가-힣]+", match.group())]
+        # the names, not what a bracket says of them (오철수(3쌍))
+        bare = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), match.group())
+        items = [(m.start() + match.start(), m.group()) for m in re.finditer(r"[가-힣]+", bare)]
         if any(named(start) > start for start, _ in items):
             continue
         if not all(_name(word, sure=False) == word for _, word in items):
