@@ -38,3 +38,8 @@ def test_papers_and_stations_are_organisations_and_a_team_by_its_rank_is_not():
                  "국가에너지국은 전력 공급을 점검했다.")
     assert {"길림신문", "료녕일보", "국가에너지국"} <= set(found)
     assert not {"3위팀", "상대팀"} & set(found)
+
+
+def test_a_place_inside_a_quoted_name_is_a_place():
+    found = places("로인들은 《길림신문》과 《흑룡강신문》을 즐겨 읽는다고 했다.")
+    assert found.count("길림") == 1 and found.count("흑룡강") == 1

@@ -68,7 +68,8 @@ def _names(doc: Document) -> list[Mention]:
             if not entries:
                 continue
             best = ranked.get(key) or ranked.setdefault(key, gazetteer.lookup(key, context=context)[0])
-            token = re.match(r"\S*", text[start + size:]).group()
+            # the rest of the token up to a closing quote: 《길림신문》이 gives 신문, 목단강항달(恒达)식품유한회사 all
+            token = re.match(r"[^\s》」』>”’\"']*", text[start + size:]).group()
             if best.kind == "person" and not _ends_a_name(word[size:]):
                 continue          # 리창 in 리창연: another name that begins alike
             if best.kind == "place" and not _place_is_meant(key, best, entries, token):
