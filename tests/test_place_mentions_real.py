@@ -43,3 +43,9 @@ def test_papers_and_stations_are_organisations_and_a_team_by_its_rank_is_not():
 def test_a_place_inside_a_quoted_name_is_a_place():
     found = places("로인들은 《길림신문》과 《흑룡강신문》을 즐겨 읽는다고 했다.")
     assert found.count("길림") == 1 and found.count("흑룡강") == 1
+
+
+def test_a_place_before_its_hanzi_a_delegation_or_the_copula_is_a_place():
+    found = places("성소재지는 장춘시이다. 습근평은 길림성(吉林省)에 도착해 연변대표단을 만났으며 연변일보사로부터 "
+                   "보고를 받았다.")
+    assert {"장춘시", "길림성", "연변"} <= set(found) and found.count("연변") == 2

@@ -25,7 +25,11 @@ from .quoted import quantities, terms
 from .spans import reach
 
 _WORD = re.compile(r"(?<![\w(])\d*[가-힣A-Z][가-힣A-Z0-9]*(?:[(（][\u4e00-\u9fff]+[)）][가-힣0-9]*)*(?:\([가-힣]+\)[가-힣0-9]*)*")
-_PARTICLE = re.compile(r"(?:에서는|에서도|에서|에게|으로|로서|로|과|와|을|를|이|가|은|는|의|에|도|만|들|서)$")   # 서: 장춘서 개최
+_PARTICLES = "에서는|에서도|에서|에는|에도|에게|으로부터|로부터|으로|로서|로|과|와|을|를|이|가|은|는|의|에|도|만|들|서"
+_PARTICLE = re.compile(rf"(?:{_PARTICLES})$")
+# … and the copula, after a place (장춘시이다; 서: 장춘서 개최); not after a body, where 연구원이다 says what
+# a thing is, not its name
+_PLACE_PARTICLE = re.compile(rf"(?:이다|이며|이고|{_PARTICLES})$")
 _LONGEST_KEY = 10
 
 
@@ -85,7 +89,7 @@ def _names(doc: Document) -> list[Mention]:
 
 # What a place may be glued to: a particle, a division word, or the body or organisation it opens
 # (흑룡강성성위, 연길시인민정부, 연변대학); 장백산, 옥수수, 아파트 are other words.
-_AFTER_PLACE = re.compile(r"(?:당|인민|조선족|정부|지역|일대|경내|측|동부|서부|남부|북부|통상구)")
+_AFTER_PLACE = re.compile(r"(?:당|인민|조선족|조선민족|정부|지역|일대|경내|측|동부|서부|남부|북부|통상구|대표단|태생)")
 _DIVISION = {"市": "시", "县": "현", "区": "구", "省": "성", "州": "주"}
 
 
@@ -97,7 +101,8 @@ def _ends_a_name(after: str) -> bool:
 
 def _may_follow_a_place(after: str) -> bool:
     """``after``: the rest of the word, up to the next space (가목사중건재가성유리(中建材佳星玻璃)…유한회사)."""
-    after = _PARTICLE.sub("", after.rstrip(",.”’\"'·、"))
+    after = re.sub(r"^[(（][\u4e00-\u9fff]+[)）]", "", after)      # 길림성(吉林省)에: its Hanzi, then a particle
+    after = _PLACE_PARTICLE.sub("", after.rstrip(",.”’\"'·、"))
     if not after or _AFTER_PLACE.match(after) or after.endswith(tables.org_endings()):
         return True
     # a division word (시, 현, 구 …) counts when what follows it may follow a place: 시간 is a word
