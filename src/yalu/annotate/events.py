@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from ..document import AgendaItem, Document, Event, Mention, Role, Span, Stop
@@ -22,6 +23,7 @@ _LEADERSHIP = re.compile(r"(?:중앙|당위|성위|정치국|국무원|상무위
 
 
 def events(doc: Document, mentions: tuple[Mention, ...], roles: tuple[Role, ...] = ()) -> tuple[Event, ...]:
+    mentions = _Sorted(mentions)
     found = [e for e in (_tour(doc, mentions), _meeting(doc, mentions, roles)) if e is not None]
     kinds = {e.kind for e in found} | ({"visit"} if any(e.kind == "tour" for e in found) else set())
     return tuple(found + [e for e in _reported(doc, mentions) if e.kind not in kinds])
@@ -36,7 +38,7 @@ _MEETING_NAME = re.compile(r"(?:(?:제\d+[기차회]|[^\s,.‘’“”《》]*(
                            r"|[^\s,.‘’“”《》]*대표단\s*(?:의\s*)?심의")
 
 
-def _reported(doc: Document, mentions: tuple[Mention, ...]) -> list[Event]:
+def _reported(doc: Document, mentions: _Sorted) -> list[Event]:
     """Meetings, receptions and visits in the many wordings of this press (``data/events.tsv``), read
     sentence by sentence, headline first. Sentences that report the same event (the headline's
     「좌담회 연길서 개최」 and the lead's 「11일, … 좌담회가 연길에서 개최되였다」) are one event: a later
@@ -86,9 +88,9 @@ def _merge(found: list[tuple[int, Event]], paragraph: int, event: Event, headlin
     found.append((paragraph, event))
 
 
-def _event(doc: Document, kind: str, sentence: Span, at: int, mentions: tuple[Mention, ...],
+def _event(doc: Document, kind: str, sentence: Span, at: int, mentions: _Sorted,
            paragraph: Span, stand_in: tuple[str, str | None] | None = None) -> Event | None:
-    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    inside = _within(mentions, sentence.start, sentence.end)
     before = [m for m in inside if m.start < at]
     who = None if stand_in else _subject(doc, [m for m in before if m.kind in ("person", "org")], kind, sentence)
     if who is None and stand_in is None and kind != "meeting":
@@ -131,13 +133,13 @@ _HOST = re.compile(r"주최(?:하고|하여|한|로)")
 _DAY = re.compile(r"(?<![\d.월])(\d{1,2})일")
 
 
-def _when(doc: Document, sentence: Span, paragraph: Span, mentions: tuple[Mention, ...]
+def _when(doc: Document, sentence: Span, paragraph: Span, mentions: _Sorted
           ) -> tuple[str | None, str | None, str | None]:
     """The event's first and last day: a date the sentence (or else its paragraph) names, or a day
     written alone (2일 오후), which this press means in the month of publication, or the month before
     when that day is still to come."""
-    date = next((m for m in mentions if m.kind == "date" and sentence.start <= m.start < sentence.end), None) or next(
-        (m for m in mentions if m.kind == "date" and paragraph.start <= m.start < paragraph.end), None)
+    date = next((m for m in _within(mentions, sentence.start, sentence.end) if m.kind == "date"), None) or next(
+        (m for m in _within(mentions, paragraph.start, paragraph.end) if m.kind == "date"), None)
     if date is not None and date.value:
         start, _, end = date.value.partition("/")
         return start, end or start, date.source
@@ -152,6 +154,22 @@ def _when(doc: Document, sentence: Span, paragraph: Span, mentions: tuple[Mentio
     except ValueError:
         return None, None, None
     return iso, iso, f"the day written alone, in the month of {doc.published[:10]}"
+
+
+class _Sorted(tuple):
+    """The mentions in the order of their starts, which it keeps beside them for bisection."""
+
+    starts: list[int]
+
+    def __new__(cls, mentions) -> _Sorted:
+        self = super().__new__(cls, sorted(mentions, key=lambda m: m.start))
+        self.starts = [m.start for m in self]
+        return self
+
+
+def _within(mentions: _Sorted, start: int, end: int) -> list[Mention]:
+    """The mentions that start in [start, end), by bisection: a page of many sentences stays linear."""
+    return list(mentions[bisect_left(mentions.starts, start):bisect_left(mentions.starts, end)])
 
 
 _ROLE = {"reception": ("host", "guest"), "meeting": ("convener", None), "visit": ("visitor", None)}
@@ -174,7 +192,7 @@ _REVIEWED = re.compile(r"(?P<items>(?:‘[^’]+’(?:,\s*|과\s*|와\s*)?)+)(?:
 _AGENDA_OPENS = re.compile(r"(?:소집하(?:여|고)|주재하고|열렸다\.?\s*회의는|열고|회의는)\s*")
 
 
-def _meeting(doc: Document, mentions: tuple[Mention, ...], roles: tuple[Role, ...] = ()) -> Event | None:
+def _meeting(doc: Document, mentions: _Sorted, roles: tuple[Role, ...] = ()) -> Event | None:
     if not doc.paragraph_spans:
         return None
     first = doc.paragraph_spans[0]
@@ -183,7 +201,7 @@ def _meeting(doc: Document, mentions: tuple[Mention, ...], roles: tuple[Role, ..
     if meeting is None:
         return None
     at = first.start
-    inside = [m for m in mentions if first.start <= m.start < first.end]
+    inside = _within(mentions, first.start, first.end)
     # the convener: the first person of the paragraph with a post; the body: the organisation right before 회의
     convener = next((m for m in inside if m.kind == "person" and any(r.person_start == m.start for r in roles)),
                     next((m for m in inside if m.kind == "person"), None))
@@ -220,7 +238,7 @@ def _items(kind: str, parts: list[str], sentence: str, offset: int, search_from:
     return out
 
 
-def _tour(doc: Document, mentions: tuple[Mention, ...]) -> Event | None:
+def _tour(doc: Document, mentions: _Sorted) -> Event | None:
     head = " ".join([doc.headline or ""] + doc.paragraphs[:1])
     if not _TOUR.search(head):
         return None
@@ -232,14 +250,14 @@ def _tour(doc: Document, mentions: tuple[Mention, ...]) -> Event | None:
     start, _, end = (date.value or "").partition("/") if date else (None, "", None)
     stops: list[Stop] = []
     for span in doc.paragraph_spans:
-        opening = next((m for m in mentions if m.start == span.start and m.kind == "place"), None)
+        opening = next((m for m in _within(mentions, span.start, span.start + 1) if m.kind == "place"), None)
         if opening and _CITY_OPENS.match(doc.text, opening.end):
             written = doc.text[opening.start:opening.end]
             name = written[:-1] if len(written) > 2 and written.endswith(("시", "현", "구")) else written
             stops.append(Stop(opening.entity, name, (), (Span(opening.start, opening.end),)))
         if not stops:
             continue
-        sites = [m for m in mentions if m.kind == "org" and span.start <= m.start < span.end
+        sites = [m for m in _within(mentions, span.start, span.end) if m.kind == "org"
                  and not _LEADERSHIP.search(doc.text, m.start, m.end)]
         current = stops[-1]
         for site in sites:
