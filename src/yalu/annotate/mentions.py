@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from ..document import Document, Mention
 from ..names import gazetteer
@@ -64,27 +64,43 @@ def _names(doc: Document) -> list[Mention]:
     context = as_context(text)      # one reading of the article for all the lookups below
     ranked: dict[str, gazetteer.Candidate] = {}     # a name the article writes again ranks the same
     out: list[Mention] = []
+    read: dict[tuple[str, str], tuple[int, gazetteer.Candidate] | None] = {}   # a word written again reads alike
     for match in re.finditer(r"[가-힣]+", text):
         word, start = match.group(), match.start()
-        for size in range(min(len(word), _LONGEST_KEY), 1, -1):
-            key = word[:size]
-            entries = [(e, how) for e, how in keys.get(key, ()) if how in _TEXT_FORMS]
-            if not entries:
-                continue
-            best = ranked.get(key) or ranked.setdefault(key, gazetteer.lookup(key, context=context)[0])
-            # the rest of the token up to a closing quote: 《길림신문》이 gives 신문, 목단강항달(恒达)식품유한회사 all
-            token = re.match(r"[^\s》」』>”’\"']*", text[start + size:]).group()
-            if best.kind == "person" and not _ends_a_name(word[size:]):
-                continue          # 리창 in 리창연: another name that begins alike
-            if best.kind == "place" and not _place_is_meant(key, best, entries, token):
-                continue
-            if best.kind == "place" and _DIVISION.get(best.hanzi[-1:]) == word[size:size + 1] and len(key) <= 3 \
-                    and _may_follow_a_place(word[size + 1:]):
-                size += 1         # 하얼빈시, 목단강시: the division word after a conventional form
+        # what runs on after the word up to a closing quote: 목단강항달(恒达)식품유한회사 all, 《길림신문》이 only 신문
+        tail = _TAIL.match(text, match.end()).group()
+        if (word, tail) not in read:
+            read[word, tail] = _name_in(word, tail, keys, ranked, context)
+        if found := read[word, tail]:
+            size, best = found
             entity = f"person:{best.hanzi}" if best.kind == "person" else f"place:{best.code}"
             out.append(Mention(start, start + size, best.kind, entity, best.hanzi, round(best.confidence, 3)))
-            break
     return out
+
+
+_TAIL = re.compile(r"[^\s》」』>”’\"'가-힣][^\s》」』>”’\"']*|")
+
+
+def _name_in(word: str, tail: str, keys, ranked: dict, context) -> tuple[int, gazetteer.Candidate] | None:
+    """The person or place a word opens, and how many of its syllables name it."""
+    for size in range(min(len(word), _LONGEST_KEY), 1, -1):
+        key = word[:size]
+        hit = keys.get(key)
+        if not hit:
+            continue
+        entries = [(e, how) for e, how in hit if how in _TEXT_FORMS]
+        if not entries:
+            continue
+        best = ranked.get(key) or ranked.setdefault(key, gazetteer.lookup(key, context=context)[0])
+        if best.kind == "person" and not _ends_a_name(word[size:]):
+            continue          # 리창 in 리창연: another name that begins alike
+        if best.kind == "place" and not _place_is_meant(key, best, entries, word[size:] + tail):
+            continue
+        if best.kind == "place" and _DIVISION.get(best.hanzi[-1:]) == word[size:size + 1] and len(key) <= 3 \
+                and _may_follow_a_place(word[size + 1:]):
+            size += 1         # 하얼빈시, 목단강시: the division word after a conventional form
+        return size, best
+    return None
 
 
 # What a place may be glued to: a particle, a division word, or the body or organisation it opens
@@ -144,20 +160,28 @@ _NOT_COUNTRY = re.compile(r"(?:족|말|어|문|글|인|민족|언어|사람|교�
 def _countries(doc: Document, names: list[Mention]) -> list[Mention]:
     taken = {m.start for m in names}
     out = []
-    forms = tables.countries()
     for match in re.finditer(r"(?<![가-힣])[가-힣]+", doc.text):
         word = match.group()
         if match.start() in taken:
             continue
-        at = 1 if word.startswith("대") and word[1:4] in _country_prefixes() else 0   # 대로씨야: "with Russia"
-        for size in range(min(len(word) - at, 12), 1, -1):
-            if word[at:at + size] in forms:
-                if not _NOT_COUNTRY.match(word[at + size:]):
-                    code, hanzi = forms[word[at:at + size]]
-                    start = match.start() + at
-                    out.append(Mention(start, start + size, "place", f"place:{code}", hanzi, 0.9))
-                break
+        if found := _country_in(word):
+            at, size, code, hanzi = found
+            start = match.start() + at
+            out.append(Mention(start, start + size, "place", f"place:{code}", hanzi, 0.9))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _country_in(word: str) -> tuple[int, int, str, str] | None:
+    """(where, how long, code, Hanzi) of the country a word names: 로씨야와, 대로씨야 ("with Russia")."""
+    forms = tables.countries()
+    at = 1 if word.startswith("대") and word[1:4] in _country_prefixes() else 0
+    for size in range(min(len(word) - at, 12), 1, -1):
+        if word[at:at + size] in forms:
+            if _NOT_COUNTRY.match(word[at + size:]):
+                return None
+            return (at, size) + forms[word[at:at + size]]
+    return None
 
 
 # Towns, townships and villages are below the gazetteer: a word of three syllables or more ending 진, 향
@@ -189,11 +213,16 @@ def _towns(doc: Document, names: list[Mention]) -> list[Mention]:
     out = []
     for match in re.finditer(r"(?<![가-힣])[가-힣]+", doc.text):
         word = _PARTICLE.sub("", match.group())
-        if match.start() in taken or not _TOWN.fullmatch(word) or word.endswith(_ORDINARY_ENDINGS) \
-                or _inflected(word) or _common_noun(word):
+        if match.start() in taken or not _town(word):
             continue
         out.append(Mention(match.start(), match.start() + len(word), "place", None, None, 0.6))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _town(word: str) -> bool:
+    return bool(_TOWN.fullmatch(word)) and not word.endswith(_ORDINARY_ENDINGS) and not _inflected(word) \
+        and not _common_noun(word)
 
 
 # Words that place an organisation: 령동구 중산가두 통달주민지역사회, 시 도서관, 하얼빈 조선족로인협회.
