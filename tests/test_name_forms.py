@@ -144,3 +144,9 @@ def test_name_forms_real_pages_are_fixed_points(script):
         assert standardize(once.text, names="standard").text == once.text, page["id"]
         if page["variety"] == "south_korean_standard":
             assert not [c for c in once.changes if c.rule == "N2"], page["id"]
+
+
+def test_names_mode_keeps_a_korean_papers_own_name():
+    text = "15일 현지 조선족 매체인 길림신문 보도에 따르면 길림성 장춘시에서 행사가 열렸다."
+    out = yalu.standardize(text, names="standard").text
+    assert "길림신문" in out and "지린성" in out

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from ..document import Change, Document, Mention
 from .morph import analyse
@@ -44,7 +45,11 @@ def name_changes(doc: Document, protect: Callable[[str], Iterable[tuple[int, int
         from ..annotate import annotate      # annotate reads the spelling's morphemes: imported late
         doc = annotate(doc)
     text = doc.text
-    mentions = [m for m in doc.mentions or () if m.kind == "person" or _DIVISION.fullmatch(m.entity or "")]
+    # the Korean-language papers keep their own names in the South Korean press too (길림신문 보도, not
+    # 지린신문); a Chinese body's name is transcribed (자무쓰공업기술연구원)
+    papers = [(m.start, m.end) for m in doc.mentions or () if m.kind == "org" and text[m.start:m.end] in _papers()]
+    mentions = [m for m in doc.mentions or () if (m.kind == "person" or _DIVISION.fullmatch(m.entity or ""))
+                and not any(a <= m.start and m.end <= b for a, b in papers)]
     titled = {(r.person_start, r.person_end) for r in doc.roles or ()}
     plain_forms = _plain_forms(text, mentions)
     shield = sorted(protect(text)) if protect is not None else []
@@ -156,3 +161,11 @@ def _initial_sound_law(syllable: str) -> str:
     elif lead == 2 and vowel in tables.nieun_to_ieung:
         lead = 11
     return chr(0xAC00 + lead * 588 + rest)
+
+
+@cache
+def _papers() -> frozenset[str]:
+    """The names of this press's own papers and sites (the outlet files): 길림신문, 료녕신문, 흑룡강신문 …"""
+    from ..extract import load_outlets
+
+    return frozenset(name for outlet in load_outlets() for name in outlet.names)
