@@ -49,3 +49,8 @@ def test_a_place_before_its_hanzi_a_delegation_or_the_copula_is_a_place():
     found = places("성소재지는 장춘시이다. 습근평은 길림성(吉林省)에 도착해 연변대표단을 만났으며 연변일보사로부터 "
                    "보고를 받았다.")
     assert {"장춘시", "길림성", "연변"} <= set(found) and found.count("연변") == 2
+
+
+def test_a_place_may_follow_a_place_inside_one_word():
+    found = places("연변룡정팀은 료양시문성구에서 훈련했다고 한다.")
+    assert found[:2] == ["연변", "룡정"] and {"료양시", "문성구"} <= set(found)

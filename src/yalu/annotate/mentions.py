@@ -69,12 +69,19 @@ def _names(doc: Document) -> list[Mention]:
         word, start = match.group(), match.start()
         # what runs on after the word up to a closing quote: 목단강항달(恒达)식품유한회사 all, 《길림신문》이 only 신문
         tail = _TAIL.match(text, match.end()).group()
-        if (word, tail) not in read:
-            read[word, tail] = _name_in(word, tail, keys, ranked, context)
-        if found := read[word, tail]:
+        # a place may open the word and another follow it inside (연변룡정팀, 료양시문성구): read on
+        while word:
+            if (word, tail) not in read:
+                read[word, tail] = _name_in(word, tail, keys, ranked, context)
+            found = read[word, tail]
+            if not found:
+                break
             size, best = found
             entity = f"person:{best.hanzi}" if best.kind == "person" else f"place:{best.code}"
             out.append(Mention(start, start + size, best.kind, entity, best.hanzi, round(best.confidence, 3)))
+            if best.kind != "place":
+                break
+            word, start = word[size:], start + size
     return out
 
 
@@ -92,6 +99,8 @@ def _name_in(word: str, tail: str, keys, ranked: dict, context) -> tuple[int, ga
         if not entries:
             continue
         best = ranked.get(key) or ranked.setdefault(key, gazetteer.lookup(key, context=context)[0])
+        if best.kind not in ("person", "place"):
+            continue          # the Hanzi printed beside a reading made a name of no gazetteer: not here
         if best.kind == "person" and not _ends_a_name(word[size:]):
             continue          # 리창 in 리창연: another name that begins alike
         if best.kind == "place" and not _place_is_meant(key, best, entries, word[size:] + tail):
@@ -115,11 +124,22 @@ def _ends_a_name(after: str) -> bool:
     return not after or after in tables.titles() or _PARTICLE.fullmatch(after) is not None
 
 
+def _opens_with_place(after: str) -> bool:
+    """룡정팀 after 연변: another place in a form the papers write (a conventional or full form, never a
+    bare reading that is also a word), itself followed by what may follow a place."""
+    keys, _ = gazetteer.index()
+    for size in range(min(len(after), _LONGEST_KEY), 1, -1):
+        forms = {how for e, how in keys.get(after[:size], ()) if e.candidate.kind == "place"}
+        if forms & {"conventional", "full", "short"}:
+            return _may_follow_a_place(after[size:])
+    return False
+
+
 def _may_follow_a_place(after: str) -> bool:
     """``after``: the rest of the word, up to the next space (가목사중건재가성유리(中建材佳星玻璃)…유한회사)."""
     after = re.sub(r"^[(（][\u4e00-\u9fff]+[)）]", "", after)      # 길림성(吉林省)에: its Hanzi, then a particle
     after = _PLACE_PARTICLE.sub("", after.rstrip(",.”’\"'·、"))
-    if not after or _AFTER_PLACE.match(after) or after.endswith(tables.org_endings()):
+    if not after or _AFTER_PLACE.match(after) or after.endswith(tables.org_endings()) or _opens_with_place(after):
         return True
     # a division word (시, 현, 구 …) counts when what follows it may follow a place: 시간 is a word
     return after[0] in "시현구주성" and _may_follow_a_place(after[1:])
