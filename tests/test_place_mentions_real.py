@@ -1,13 +1,18 @@
-"""Place mentions in the shapes real pages write, on pages written here: a country's name for a people,
-a language or a manner, an ordinary word that is also a far-away place, and generic villages."""
+"""Place and organisation mentions in the shapes real pages write, on pages written here: a country's
+name for a people, a language or a manner, an ordinary word that is also a far-away place, generic
+villages, places inside names, papers and teams."""
 
 import yalu
 
 
-def places(text: str) -> list[str]:
+def mentioned(text: str, kind: str) -> list[str]:
     doc = yalu.read(("제목 줄은 이렇다\n\n" + text + "\n").encode("utf-8"), name="page.txt",
                     url="http://www.jlcxwb.com.cn/news/content/2024-05/06/content_1.html", mentions=True)
-    return [doc.text[m.start:m.end] for m in doc.mentions if m.kind == "place"]
+    return [doc.text[m.start:m.end] for m in doc.mentions if m.kind == kind]
+
+
+def places(text: str) -> list[str]:
+    return mentioned(text, "place")
 
 
 def test_a_countrys_name_for_a_people_a_language_or_a_manner_is_no_place():
@@ -27,15 +32,9 @@ def test_generic_villages_are_no_towns_and_a_named_korean_village_is_one():
     assert not {"민속촌", "관광촌", "조선족촌"} & set(found)
 
 
-def orgs(text: str) -> list[str]:
-    doc = yalu.read(("제목 줄은 이렇다\n\n" + text + "\n").encode("utf-8"), name="page.txt",
-                    url="http://www.jlcxwb.com.cn/news/content/2024-05/06/content_1.html", mentions=True)
-    return [doc.text[m.start:m.end] for m in doc.mentions if m.kind == "org"]
-
-
 def test_papers_and_stations_are_organisations_and_a_team_by_its_rank_is_not():
-    found = orgs("로인들은 《길림신문》과 《료녕일보》를 읽고 연변방송을 듣는다. 3위팀과 상대팀이 맞섰고 "
-                 "국가에너지국은 전력 공급을 점검했다.")
+    found = mentioned("로인들은 《길림신문》과 《료녕일보》를 읽고 연변방송을 듣는다. 3위팀과 상대팀이 맞섰고 "
+                      "국가에너지국은 전력 공급을 점검했다.", "org")
     assert {"길림신문", "료녕일보", "국가에너지국"} <= set(found)
     assert not {"3위팀", "상대팀"} & set(found)
 
