@@ -222,10 +222,7 @@ def _common_noun(word: str) -> bool:
     """민속촌, 관광촌, 감독진, 조선족촌: a word the dictionary reads as one common noun, or a people or
     a kind of place alone before the ending, names no town (조광조선족촌 does)."""
     morphs, _ = analyse(word)
-    return len(morphs) == 1 and morphs[0].tag == "NNG" or word[:-1] in _GENERIC_TOWN_HEADS
-
-
-_GENERIC_TOWN_HEADS = ("조선족", "한족", "민족", "관광", "민속", "시범", "문화", "생태", "특색", "제일", "감독")
+    return len(morphs) == 1 and morphs[0].tag == "NNG" or word[:-1] in tables.kinds("village")
 
 
 def _towns(doc: Document, names: list[Mention]) -> list[Mention]:
@@ -253,7 +250,11 @@ _LOCATOR = re.compile(r"[가-힣]*(?:가두|구|진|향|촌|현|시|성|주)|[�
 # endings that name a kind as readily as a body, and what before them makes it a kind, not a name:
 # 3위팀, 8개팀, 두팀, 참가팀, 상대팀, 국가팀, 대학교 (but 국가에너지국 is a body)
 _KINDS = ("팀", "학교", "협회")
-_GENERIC_BODY = re.compile(r"\d+\s*(?:위|개|등)?|[한두세네]|(?:참가|꼴찌|상대|강등|승격|국가|우리|각|해당|기타|여러)|대")
+_RANK = re.compile(r"\d+\s*(?:위|개|등)?")
+
+
+def _kind_of_body(head: str) -> bool:
+    return head in tables.kinds("body") or bool(_RANK.fullmatch(head))
 
 
 def _organisations(doc: Document, places: list[Mention]) -> list[Mention]:
@@ -277,7 +278,7 @@ def _organisations(doc: Document, places: list[Mention]) -> list[Mention]:
                 break
             start = at
         if start == match.start() and len(word) == len(ending) or \
-                ending in _KINDS and _GENERIC_BODY.fullmatch(word[:-len(ending)]):
+                ending in _KINDS and _kind_of_body(word[:-len(ending)]):
             continue
         end = match.start() + len(word)
         # a body and its organ are one name: 주당위 상무위원회, 중공중앙 정치국, 로인협회 농악무팀

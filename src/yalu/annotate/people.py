@@ -195,10 +195,6 @@ def _printed(text: str, persons: dict[int, Mention], named) -> list[Mention]:
     return out
 
 
-# posts written onto the body they belong to far more often than onto a name (성위서기, 당지부부서기)
-_BODY_POSTS = frozenset({"서기", "부서기", "위원", "상무위원"})
-
-
 @lru_cache(maxsize=1 << 16)
 def _glued(word: str) -> str | None:
     """The name of a word that writes a name and its title together (리광호주임, 정봉규씨, 리사기선수는):
@@ -208,7 +204,7 @@ def _glued(word: str) -> str | None:
         title = core[-size:]
         row = tables.titles().get(title)
         if row is None or row["side"] not in ("after", "both") or not 2 <= len(core) - size <= 3 \
-                or title in _BODY_POSTS:
+                or title in tables.kinds("post"):      # 성위서기: a body's post, no name
             continue
         return _name(core[:-size], sure=False)
     return None

@@ -69,3 +69,9 @@ def name_chars() -> tuple[frozenset[str], frozenset[str]]:
     rows = _tsv("name_chars.tsv", "yalu.names")
     return (frozenset(r["hanzi"] for r in rows if r["kind"] == "surname" and float(r["ppm"]) >= 100),
             frozenset(r["hanzi"] for r in rows if r["kind"] == "given"))
+
+
+@cache
+def kinds(which: str) -> frozenset[str]:
+    """The words of ``data/kinds.tsv`` that make a kind, not a name: "village", "body" or "post"."""
+    return frozenset(r["word"] for r in _tsv("kinds.tsv") if r["list"] == which)

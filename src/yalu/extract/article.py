@@ -68,7 +68,7 @@ def extract(page: Page, url: str | None = None) -> Document:
         warnings.append(Warning("language.not-korean", _language(raw, hangul)))
     lines = [_classify(line, rules, korean) for line in raw]
     _settle_bare_names(lines, rules, korean)
-    start, end, block_at, decks = _layout(lines, page.name)
+    start, end, block_at, decks = _layout(lines, rules, page.name)
 
     paragraphs = [line.text for line in lines[start:end] if line.kind == "text"]
     dateline, dateline_source = _strip_dateline(paragraphs, rules)
@@ -262,7 +262,7 @@ def _next_content(lines: list[_Line], i: int) -> int | None:
     return next((j for j in range(i + 1, len(lines)) if lines[j].kind not in ("blank", "chrome")), None)
 
 
-def _layout(lines: list[_Line], name: str) -> tuple[int, int, list[int], list[int]]:
+def _layout(lines: list[_Line], rules: Rules, name: str) -> tuple[int, int, list[int], list[int]]:
     """(body start, body end, the headline block's line numbers, the deck lines') for the page.
 
     The header is anchored on its fields: the headline block is the text just above the date, byline
@@ -288,7 +288,7 @@ def _layout(lines: list[_Line], name: str) -> tuple[int, int, list[int], list[in
         decks: list[int] = []
     else:
         between = [i for i in range(anchor + 1, first) if lines[i].kind == "text"]
-        decks = [i for i in between if load_rules().deck_mark.match(lines[i].text)]
+        decks = [i for i in between if rules.deck_mark.match(lines[i].text)]
         rest = [i for i in between if i not in decks]
         start = rest[0] if rest and len(between) <= _DECKS else first
     return start, _body_end(lines, start), block, decks

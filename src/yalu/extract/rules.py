@@ -14,6 +14,7 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 from ..errors import YaluError
+from ..names.places import initial_sound_law
 
 
 @dataclass(frozen=True)
@@ -118,21 +119,7 @@ def _surnames() -> list[str]:
     """The surnames as these papers write them (리, 림, 로) and as South Korean text does (이, 임, 노)."""
     text = resources.files("yalu").joinpath("annotate/data/surnames.txt").read_text(encoding="utf-8")
     written = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return sorted(set(written) | {_initial_sound_law(s) for s in written})
-
-
-def _initial_sound_law(syllable: str) -> str:
-    """리 → 이, 로 → 노: the standard's rule for a word's first syllable, on one Hangul syllable."""
-    code = ord(syllable[0]) - 0xAC00
-    if len(syllable) != 1 or not 0 <= code < 11172:
-        return syllable
-    initial, vowel = divmod(code, 588)
-    iotized = vowel // 28 in (2, 3, 6, 7, 12, 17, 20)       # ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ
-    if initial == 5:                                           # ㄹ
-        initial = 11 if iotized else 2
-    elif initial == 2 and iotized:                             # ㄴ
-        initial = 11
-    return chr(0xAC00 + initial * 588 + vowel)
+    return sorted(set(written) | {initial_sound_law(s) for s in written})
 
 
 @cache

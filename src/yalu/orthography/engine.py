@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from unicodedata import normalize
 
 from ..document import Change, Document, Gloss, Mention, apply_changes
+from ..names.places import initial_sound_law
 from .name_forms import MODES as NAME_MODES, merge, name_changes
 from .morph import Jamo, Morph, analyse, compose, decompose
 from .tables import Tables, load_tables, place_spans
@@ -284,7 +285,7 @@ def _compound_seconds(word: str, found: list[Change]) -> tuple[Change, ...]:
     out: list[Change] = []
     taken = {c.start for c in found}
     for p in range(1, len(word) - 1):
-        if p in taken or not _law_syllable(word[p]) or _PARTICLE_RUN.fullmatch(word[p:]):
+        if p in taken or initial_sound_law(word[p]) == word[p] or _PARTICLE_RUN.fullmatch(word[p:]):
             continue
         for n in range(min(4, len(word) - p), 1, -1):
             if n == 2 and p + n == len(word) and word[-1] in _PARTICLES:
@@ -310,14 +311,6 @@ def _table_firsts() -> frozenset[str]:
 _PARTICLE_RUN = re.compile(r"(?:로부터|로서|로써|로는|로도|로만|로의|로|라고|라는|라며|라면|려고|려면|려는|러)")
 
 
-def _law_syllable(syllable: str) -> bool:
-    code = ord(syllable) - 0xAC00
-    if not 0 <= code < 11172:
-        return False
-    lead, vowel = code // 588, code % 588 // 28
-    return lead == 5 or lead == 2 and vowel in (2, 6, 12, 17, 20)      # ㄹ-, or 냐 녀 뇨 뉴 니
-
-
 @lru_cache(maxsize=8192)
 def _glossed_word(text: str) -> str | None:
     """The standard form of ``text`` when a dictionary vouches for it as one Sino-Korean noun that
@@ -335,13 +328,9 @@ def _glossed_word(text: str) -> str | None:
 def _standard_noun(text: str) -> str | None:
     from .variants import _readings, _standard_tagger
 
-    code = ord(text[0]) - 0xAC00
-    lead, rest = divmod(code, 588)
-    iotized = rest // 28 in (2, 3, 6, 7, 12, 17, 20)
-    new_lead = {5: 11 if iotized else 2, 2: 11 if iotized else 2}.get(lead, lead)
-    if new_lead == lead:
+    standard = initial_sound_law(text)
+    if standard == text:
         return None
-    standard = chr(0xAC00 + new_lead * 588 + rest) + text[1:]
     lines = [ln for ln in _standard_tagger().parse(decompose(standard).text).split("\n") if ln and ln != "EOS"]
     if len(lines) != 1:
         return None

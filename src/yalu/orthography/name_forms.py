@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from ..document import Change, Document, Mention
+from ..names.places import initial_sound_law
 from .morph import analyse
 from .tables import load_tables
 
@@ -146,21 +147,8 @@ def _korean_name(surface: str) -> tuple[str, str] | None:
     keys, _ = names.index()
     if not _HANGUL.fullmatch(surface) or any(how == "standard" for _, how in keys.get(surface, ())):
         return None
-    first = _initial_sound_law(surface[0])
-    return (first + surface[1:], "N2") if first != surface[0] else None
-
-
-def _initial_sound_law(syllable: str) -> str:
-    """리 → 이, 로 → 노, 녀 → 여 (rules.toml [law]); any other syllable as it is."""
-    tables = load_tables()
-    code = ord(syllable) - 0xAC00
-    lead, rest = divmod(code, 588)
-    vowel = chr(0x1161 + rest // 28)
-    if lead == 5:                       # ㄹ
-        lead = 11 if vowel in tables.rieul_to_ieung else 2
-    elif lead == 2 and vowel in tables.nieun_to_ieung:
-        lead = 11
-    return chr(0xAC00 + lead * 588 + rest)
+    south = initial_sound_law(surface)
+    return (south, "N2") if south != surface else None
 
 
 @cache
