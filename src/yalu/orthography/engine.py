@@ -648,9 +648,21 @@ class _Walk:
             return False
         if compose(self.jamo[starts[1]:m.jend]) not in _PARTICLES | {"인"}:
             return False
+        if self.noun_follows(m):
+            return False    # 혁명+령도+업적: a noun after it, so 도 is no particle and 명령 no word here
         last = self.syllables(before)[-1]
         return _one_word(compose(self.jamo[before.jstart:starts[1]])) or _one_word(
             compose(self.jamo[last:starts[1]]))
+
+    def noun_follows(self, m: Morph) -> bool:
+        """A noun follows ``m`` inside its word."""
+        end = m.end
+        for x in self.morphs:
+            if x.start == end:
+                if x.tag in ("NNG", "NNP"):
+                    return True
+                end = x.end
+        return False
 
     def d5(self, m: Morph, starts: list[int]) -> None:
         if len(m.hanja) != len(starts):
