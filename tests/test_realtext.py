@@ -200,3 +200,22 @@ def test_realtext_standardize_leaves_south_korean_text_and_paragraphs_alone():
     assert all(c.end <= len(ck) for c in result.changes) and result.changes
     with pytest.raises(ValueError):
         standardize(sk, variety="korean")
+
+
+def test_realtext_text_without_spaces_is_read_as_words():
+    # issue 10, item 4: a run written without spaces is cut into words first (after a particle or an
+    # ending, before a noun, verb or modifier), so the initial-sound law starts 력량을 and 료리를; the
+    # writer's spacing is kept (no space is added) and the output is a fixed point
+    glued = "로동자들의력량을집중하여중국료리를만들고회의가개최되였다는소식을들었다"
+    result = standardize(glued)
+    assert result.text == "노동자들의역량을집중하여중국요리를만들고회의가개최되었다는소식을들었다"
+    assert {c.rule for c in result.changes} == {"D1", "D2", "D4", "Y1"}
+    assert standardize(result.text).text == result.text
+
+
+def test_realtext_word_breaks():
+    from yalu.orthography.morph import word_breaks
+
+    # 로동자들의 | 력량을 | 집중하여 …: offsets after the particle or ending
+    assert list(word_breaks("로동자들의력량을집중하여"))[:2] == [5, 8]
+    assert list(word_breaks("력량")) == []

@@ -9,6 +9,7 @@ text is the original with the changes applied, and nothing else.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -17,7 +18,7 @@ from unicodedata import normalize
 from ..document import Change, Document, Gloss, Mention, apply_changes
 from ..names.places import initial_sound_law
 from .name_forms import MODES as NAME_MODES, merge, name_changes
-from .morph import Jamo, Morph, analyse, compose, decompose
+from .morph import Jamo, Morph, analyse, compose, decompose, word_breaks
 from .tables import Tables, load_tables, place_spans
 from .variety import VARIETIES, Variety, south_korean_spans
 from .variety import variety as read_variety
@@ -128,22 +129,86 @@ def _with_south_paragraphs(protect: Callable[[str], Iterable[tuple[int, int]]] |
 def _standardize(text: str, vocabulary: bool,
                  protect: Callable[[str], Iterable[tuple[int, int]]] | None) -> Standardized:
     tables = load_tables()
-    seen: dict = {}
-    changes = _changes(text, tables, protect, seen)
-    # A fixed point: a rewrite can change how the next word reads (렬등류통: 열등 is a noun, 렬등 was
-    # not), so the output is read again and what that finds is folded into the changes of the original.
-    for _ in range(_PASSES if changes else 0):
-        more = _changes(apply_changes(text, changes), tables, protect, seen)
-        if not more:
-            break
-        changes = _compose(text, changes, more)
+    changes = _fixed_point(text, tables, protect)
     found = glosses(text)
     if vocabulary:
         changes = _resolve(changes + rewrite(text, found), _shield(text, tables, protect))
     return Standardized(text, tuple(changes), found)
 
 
+def _fixed_point(text: str, tables: Tables,
+                 protect: Callable[[str], Iterable[tuple[int, int]]] | None) -> list[Change]:
+    """The changes that make ``text`` a fixed point of the rules.
+
+    A rewrite can change how the next word reads (렬등류통: 열등 is a noun, 렬등 was not), so the output
+    is read again and what that finds is folded into the changes of the original. Text without spaces
+    is read through its spaced view, and the view of the output can break differently from the view of
+    the input, so there the whole reading, view and all, is repeated until it finds nothing.
+    """
+    breaks: dict[str, list[int]] = {}       # a run that no change touched breaks as before
+    view, spaces, runs = _spaced_view(text, breaks)
+    changes = _changes(view, tables, protect)
+    for _ in range(_PASSES if changes else 0):
+        more = _changes(apply_changes(view, changes), tables, protect)
+        if not more:
+            break
+        changes = _compose(view, changes, more)
+    if not spaces:
+        return changes
+    changes = _without_spaces(changes, spaces, runs)
+    for _ in range(_PASSES if changes else 0):
+        output = apply_changes(text, changes)
+        view, spaces, runs = _spaced_view(output, breaks)
+        more = _without_spaces(_changes(view, tables, protect), spaces, runs)
+        if not more:
+            break
+        changes = _compose(text, changes, more)
+    return changes
+
+
 _PASSES = 16    # each pass can settle one more word of a chain (렬등렬등렬각 …); real pages need two
+_LONG_RUN = 16  # characters: no word of this press is so long; a run this long is text without spaces
+_RUN = re.compile(r"\S{%d,}" % _LONG_RUN)
+
+
+def _spaced_view(text: str, breaks: dict[str, list[int]]) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """``text`` with a space where a run written without spaces breaks into words (after a particle or
+    an ending, before a noun, verb or modifier: 로동자들의력량을 → 로동자들의 력량을), where those
+    spaces stand in the view, and the view's spans of those runs. The rules read the view as they read
+    spaced text (력량을 starts a word there), at the same cost a word; the changes are then mapped back
+    onto ``text``: the spelling is standardized, the spacing of such a run is the writer's. ``breaks``
+    keeps each run's breaks for the next reading."""
+    parts, spaces, runs, last = [], [], [], 0
+    for match in _RUN.finditer(text):
+        run = match.group()
+        cuts = breaks.get(run)
+        if cuts is None:
+            cuts = breaks[run] = word_breaks(run) if _HANGUL.search(run) else []
+        if not cuts:
+            continue
+        runs.append((match.start() + len(spaces), match.end() + len(spaces) + len(cuts)))
+        for cut in cuts:
+            at = match.start() + cut
+            parts.append(text[last:at])
+            spaces.append(at + len(spaces))
+            last = at
+    parts.append(text[last:])
+    return " ".join(parts), spaces, runs
+
+
+def _without_spaces(changes: list[Change], spaces: list[int], runs: list[tuple[int, int]]) -> list[Change]:
+    """Changes over the spaced view as changes over the text it was made from. A change to the spacing
+    of a run written without spaces is dropped, and so is one across a space of the view: the text
+    has no space there."""
+    out = []
+    for c in changes:
+        k = bisect_left(spaces, c.start)       # the view's spaces before the change
+        if k < len(spaces) and spaces[k] < c.end:
+            continue
+        if not c.replacement.strip() and any(a <= c.start <= b for a, b in runs):
+            continue
+        out.append(Change(c.start - k, c.end - k, c.replacement, c.rule, c.tier))
+    return out
 
 
 def _dictionary_word_at(text: str, match: re.Match[str]) -> bool:
@@ -164,13 +229,13 @@ def _one_word(text: str) -> bool:
     return len(morphs) == 1 and morphs[0].hanja is not None
 
 
-def _changes(text: str, tables: Tables, protect: Callable[[str], Iterable[tuple[int, int]]] | None,
-             seen: dict) -> list[Change]:
+def _changes(text: str, tables: Tables,
+             protect: Callable[[str], Iterable[tuple[int, int]]] | None) -> list[Change]:
     shield = _shield(text, tables, protect)
     changes: list[Change] = []
     for start, end, replacement, rule in _string_rules(text):
         changes.append(Change(start, end, replacement, rule, tables.tiers[rule]))
-    changes += _morph_changes(text, tables, seen)
+    changes += _morph_changes(text, tables)
     return _resolve(changes, shield)
 
 
@@ -237,18 +302,26 @@ def _touches(os: int, oe: int, m: Change) -> bool:
     return os < m.end and m.start < oe
 
 
-def _morph_changes(text: str, tables: Tables, seen: dict | None = None) -> list[Change]:
+# (word, next word, word before) → the changes of a word the trigger passes. They depend on nothing else
+# (the rules load once), so they are kept for the process: the passes of one text and the articles of a corpus read a word once
+# (words repeat: a page's words are mostly in the pages before it). Emptied when full.
+_WORD_MEMO: dict[tuple[str, str, str], tuple[Change, ...]] = {}
+_WORD_MEMO_SIZE = 200_000
+
+
+def _morph_changes(text: str, tables: Tables) -> list[Change]:
     """Changes from the morpheme rules.
 
     Every rule works inside one word (a run of non-spaces), so words are tagged one at a time and
     only when some rule could touch them (``tables.trigger``): most words hold no ㄹ-initial syllable,
-    no 여, no dependent noun, and tagging is most of the cost. A word seen before in the text is not
-    tagged again. Tagged alone, a word also escapes its neighbours' pull: whole lines made the tagger
-    read 있는데 as 있는 데 and miss 네번씩.
+    no 여, no dependent noun, and tagging is most of the cost. A word read before is not tagged
+    again (``_WORD_MEMO``). Tagged alone, a word also escapes its neighbours' pull: whole lines made
+    the tagger read 있는데 as 있는 데 and miss 네번씩.
     """
     changes: list[Change] = []
-    if seen is None:
-        seen = {}   # (word, next word, word before) → its changes; shared by the passes of one call
+    seen = _WORD_MEMO
+    if len(seen) > _WORD_MEMO_SIZE:
+        seen.clear()
     trigger = tables.trigger.search
     words = list(_WORD.finditer(text))
     for k, match in enumerate(words):
@@ -258,10 +331,11 @@ def _morph_changes(text: str, tables: Tables, seen: dict | None = None) -> list[
         # and one looks before it: 설을 쇠였다 (a verb) against 그 뒤였다 (a noun and the copula)
         # (and 몇 년간, 두 년 keep 년 after a numeral word)
         before = words[k - 1].group() if k and ("였" in word or word[0] in "년냥") else ""
+        if not trigger(word):
+            continue
         found = seen.get((word, after, before))
         if found is None:
-            found = seen[word, after, before] = (
-                _word_changes(word, tables, after, before) if trigger(word) else ())
+            found = seen[word, after, before] = _word_changes(word, tables, after, before)
         if found:
             changes += _shifted(found, match.start())
     return changes

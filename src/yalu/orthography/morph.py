@@ -12,15 +12,15 @@ import csv
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
+from typing import NamedTuple
 from unicodedata import normalize
 
 _S_BASE, _L_BASE, _V_BASE, _T_BASE = 0xAC00, 0x1100, 0x1161, 0x11A7
 _V_COUNT, _T_COUNT = 21, 28
 
 
-@dataclass(frozen=True, slots=True)
-class Morph:
+class Morph(NamedTuple):      # a tuple: made by the ten thousand a page, it is built fastest so
     start: int          # span in the original text (characters); a morpheme that is only a final
     end: int            # consonant (ᆻ, ᆯ) shares its character with the morpheme before it
     jstart: int         # span in the decomposed text
@@ -68,7 +68,7 @@ class Jamo:
 
 def decompose(text: str) -> Jamo:
     """Hangul syllables → conjoining jamo (as NFD would, but only for syllables)."""
-    return Jamo(text.translate(_DECOMPOSE), list(accumulate(_SIZES.get(ch, 1) for ch in text)))
+    return Jamo(text.translate(_DECOMPOSE), list(accumulate(map(_SIZES.get, text, repeat(1)))))
 
 
 @lru_cache(maxsize=65536)
@@ -86,9 +86,19 @@ def _tagger():
 
 
 def _fields(feature: str) -> list[str]:
-    if '"' in feature:
-        return next(csv.reader([feature]))
-    return feature.split(",")
+    """The comma-separated fields of a tagger line. Only the gloss (the 13th) is ever quoted, so it is
+    cut off by hand; a line quoted elsewhere goes through the CSV reader."""
+    quote = feature.find('"')
+    if quote < 0:
+        return feature.split(",")
+    if quote and feature[quote - 1] == "," and feature.count(",", 0, quote) == 12 and feature.endswith('"'):
+        return feature[:quote - 1].split(",") + [feature[quote + 1:-1].replace('""', '"')]
+    return next(csv.reader([feature]))
+
+
+def _unified(hanja: str) -> str:
+    # the dictionaries write some hanja as compatibility ideographs (率 as U+F9DB); NFC unifies them
+    return normalize("NFC", hanja) if max(hanja) >= "\uf900" else hanja
 
 
 def analyse(text: str) -> tuple[list[Morph], Jamo]:
@@ -109,11 +119,44 @@ def analyse(text: str) -> tuple[list[Morph], Jamo]:
         f = _fields(feature)
         n = len(f)
         morphs.append(Morph(
-            start=char_of(at), end=char_of(end - 1) + 1, jstart=at, jend=end, surface=surface,
-            pos=f[0], detail=f"{f[1]},{f[2]}", lemma=f[5] if n > 5 and f[5] != "*" else "",
-            # the dictionaries write some hanja as compatibility ideographs (率 as U+F9DB); NFC unifies
-            tag=f[10] if n > 10 else "", hanja=normalize("NFC", f[7]) if n > 7 and f[7] != "*" else None,
-            north=n > 11 and f[11] == "&북한어", gloss=f[12] if n > 12 and f[12] != "*" else None,
+            char_of(at), char_of(end - 1) + 1, at, end, surface, f[0], f"{f[1]},{f[2]}",
+            f[5] if n > 5 and f[5] != "*" else "", f[10] if n > 10 else "",
+            _unified(f[7]) if n > 7 and f[7] != "*" else None,
+            n > 11 and f[11] == "&북한어", f[12] if n > 12 and f[12] != "*" else None,
         ))
         pos = end
     return morphs, jamo
+
+
+def word_breaks(text: str) -> list[int]:
+    """Where ``text``, written without spaces, breaks into words: the character offsets after a
+    particle or an ending (J*, E*) that a noun, verb or modifier (N*, V*, M*) follows. The tagger
+    prints only each morpheme and its tag here, and offsets are worked out only at a break: on a
+    run without spaces this is the cost of reading it (``analyse`` builds a record per morpheme)."""
+    jamo = decompose(text)
+    find, ends = jamo.text.find, jamo.ends
+    breaks: list[int] = []
+    pos, closes = 0, False
+    for line in _tag_tagger().parse(jamo.text).split("\n"):
+        surface, _, tag = line.partition("\t")
+        if not tag:
+            continue
+        at = find(surface, pos, pos + len(surface) + 64)
+        if at < 0:
+            continue
+        if closes and tag[0] in "NVM":
+            start = jamo.char_of(at)
+            if start and ends[start - 1] == at and (not breaks or breaks[-1] < start):
+                breaks.append(start)          # at a syllable's start, not inside one (할 = 하 + ㄹ)
+        closes = tag[0] in "JE"
+        pos = at + len(surface)
+    return breaks
+
+
+@cache
+def _tag_tagger():
+    import MeCab
+    import nkhandic
+
+    line = r"%m\\t%f[10]\\n"      # the surface and the tag (field 10), one morpheme a line
+    return MeCab.Tagger(f"{nkhandic.MECAB_ARGS} --node-format={line} --unk-format={line} --eos-format=")

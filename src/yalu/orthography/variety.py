@@ -20,9 +20,17 @@ from .morph import analyse, compose
 
 VARIETIES = ("chinese_korean", "north_korean", "south_korean", "mixed")
 
-# a word that starts with ㄹ, ㄴ or ㅇ: only these can break or keep the initial-sound law
+def _law_initials() -> str:
+    """The syllables the law decides a word by: any with ㄴ or ㄹ, and ㅇ before ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ (역, 이:
+    the law's output for 력, 리); 우리, 아니, 있다 start with no such syllable and are not tagged."""
+    ieung = "".join(chr(0xAC00 + (11 * 21 + v) * 28) + "-" + chr(0xAC00 + (11 * 21 + v) * 28 + 27)
+                    for v in (2, 6, 7, 12, 17, 20))
+    return "나-닣라-맇" + ieung
+
+
+# a word that starts with such a syllable: only these can break or keep the initial-sound law
 # (after a digit 년 is a counter, 2000년대, and starts no word)
-_WORD_START = re.compile(r"(?<![가-힣0-9])[나-닣라-맇아-잏][가-힣]+")
+_WORD_START = re.compile(r"(?<![가-힣0-9])[" + _law_initials() + r"][가-힣]+")
 _CK_ENDINGS = re.compile(r"[되쥐개베뛰]였|되여")
 _SK_ENDINGS = re.compile(r"[되쥐개베뛰]었|되어")
 # 《》 as quotes, 것 and 있다 written solid, a leader addressed as 동지 (호금도동지), the Juche calendar
@@ -165,25 +173,19 @@ def variety(text: str) -> Variety:
     """
     if not isinstance(text, str):
         raise TypeError(f"variety() takes a str, not {type(text).__name__}")
-    ev = _evidence(text)
+    # counted a paragraph at a time (no evidence runs across a line) and summed: one reading serves
+    # the text and the test of its paragraphs
+    parts = [_evidence(p) for p in _paragraphs(text)]
+    ev = {key: sum(part[key] for part in parts) for key in parts[0]} if parts else _evidence("")
     name, assumed = _decide(ev)
-    if name != "mixed" and not assumed:
-        kinds = {_pure(p) for p in _paragraphs(text)}
-        if {"south", "other"} <= kinds:
-            name = "mixed"
+    if name != "mixed" and not assumed and {"south", "other"} <= {_pure(part) for part in parts}:
+        name = "mixed"
     return Variety(name, ev, assumed)
 
 
-def paragraph_variety(text: str) -> Variety:
-    """The variety of one paragraph, without looking for a mix inside it."""
-    ev = _evidence(text)
-    name, assumed = _decide(ev)
-    return Variety(name, ev, assumed)
-
-
-def _pure(paragraph: str) -> str | None:
+def _pure(ev: dict[str, int]) -> str | None:
     """'south' or 'other' for a paragraph whose spelling evidence is all of one side and enough to tell."""
-    ck, sk = _sides(_evidence(paragraph))
+    ck, sk = _sides(ev)
     minimum = _cues()["thresholds"]["minimum"]
     if sk >= minimum and not ck:
         return "south"
