@@ -42,3 +42,37 @@ def test_a_known_name_that_begins_a_longer_one_is_not_that_person():
     found = persons("리창연 촌서기는 신문을 로인협회에 전달했다. 국무원 총리 리창은 회의를 주재했다.")
     assert found["리창"][0] == "person:李强"
     assert "리창연" in found and found["리창연"][0] != "person:李强"
+
+
+def test_a_bare_surname_with_a_form_of_address_is_a_person():
+    # 오선생은, 김씨가: the surname alone names the person; 조선생활 is no 조 + 선생
+    found = persons("마을에 사는 오선생은 밭을 갈았다. 이웃 김씨가 도와주었다. 조선생활은 힘들었다고 한다.")
+    assert found.get("오", (None, None))[1] == "title" and "김" in found
+    assert not {"조", "조선생활"} & set(found)
+
+
+def test_two_names_each_with_a_bracket_and_a_list_after_a_titled_name():
+    found = persons("소를 기르는 농호는 방철민(3마리), 구영호(4마리) 뿐이다. 나머지는 차성길 주임(5마리), "
+                    "맹춘식(7마리), 표덕수(2마리), 남궁현(6마리) 농호이다.")
+    assert {"방철민", "구영호", "맹춘식", "표덕수", "남궁현"} <= set(found)
+    assert "주임" not in found
+
+
+def test_a_name_after_its_title_loses_the_particle_and_before_one_keeps_its_syllables():
+    # 과장 도흠은: 도흠 and the particle 은; 진우가 경리는: a name of three syllables before its title
+    found = persons("문화관광국 과장 도흠은 관광객이 늘었다고 말했다. 합작사의 진우가 경리는 쌀을 팔았다.")
+    assert "도흠" in found and "도흠은" not in found
+    assert "진우가" in found
+
+
+def test_a_word_of_the_dictionary_anonymises_only_paired_with_a_name():
+    found = persons("경찰은 범죄혐의자 장모와 김모를 나포했다. 그 뒤 장모는 입을 열었다.")
+    assert "장모" in found and "김모" in found
+    found = persons("경찰은 사기혐의자 김모를 검거했다. 김모는 장모와 함께 살고 있었다고 한다.")
+    assert "장모" not in found
+
+
+def test_a_lone_surname_before_its_title_is_a_person_and_a_former_one_is_not():
+    found = persons("행사장에서 리 주임이 인사말을 했다. 전 주임은 축하를 보냈다. 한 교수는 박수를 쳤다.")
+    assert "리" in found
+    assert not {"전", "한"} & set(found)

@@ -37,29 +37,62 @@ _BODY = re.compile(r"(?:당위|성위|시위|주위|현위|구위|당조|당지�
                    r"|그룹|회사|연구원|국|청|처|부|원|소|관|협회|학교|대학|병원|은행)$")
 
 
-def _name(word: str, sure: bool) -> str | None:
+def _name(word: str, sure: bool, title_before: bool = False) -> str | None:
     """The name a word writes (박명수는 → 박명수), or None when it cannot be one. Unless the title beside it
     is ``sure``, a word of the dictionary (정신, 안정, 제품) is no name."""
-    if not re.fullmatch(r"[가-힣]{2,5}", word):
+    if not re.fullmatch(r"[가-힣]{2,7}", word):
         return None
+    word = _COPULA.sub("", word)          # 부대대장 최운입니다
     core = word
     # A particle is taken off a four-syllable word; off a shorter one only if it cannot end a name
     if len(word) >= 4 or re.search(r"(?:는|를|의|께서|에게|씨)$", word):
         core = _PARTICLE.sub("", word)
-    if not 2 <= len(core) <= 4 or core in tables.titles():
+    if _reads_as_name(core, sure or not title_before and _proper_noun_first(core)):
+        return core
+    # after a title the name carries the sentence's particle, and one that can also end a name (은, 이,
+    # 가: 김정은, 진우가) is taken off when the whole is no name (과장 주흠은: 주흠 + 은); before a title
+    # it carries none (진우가 경리는 is 진우가)
+    bare = _PARTICLE.sub("", core)
+    return bare if title_before and bare != core and _reads_as_name(bare, sure) else None
+
+
+def _lone_surname(word: str, title: str, before: str) -> str | None:
+    """A surname written alone before a title names a person (량 성장은, 리 주임이), when a space or the
+    text's start comes before it (not 양동위(杨东伟)가 …), the tagger reads it there as a noun (not 한 교수:
+    one professor; 온 인대대표: who came), and it is no word that qualifies a title (전 주임: the former
+    director; 현 시장: the present mayor)."""
+    if len(word) != 1 or word not in tables.surnames() or word in tables.kinds("prefix") or before.strip() \
+            or _title(title, "after") is None:        # the title next to it, not after a body (성 공안국 처장)
         return None
+    morphs, _ = analyse(f"{word} {title}")
+    return word if morphs and morphs[0].end == 1 and morphs[0].tag.startswith("N") else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _proper_noun_first(word: str) -> bool:
+    """The dictionary reads the word as a proper noun and what looks like a particle (진우 + 가): before a
+    title, where a name carries no particle, that is a name of three syllables (진우가 경리는)."""
+    morphs, _ = analyse(word)
+    return len(morphs) == 2 and morphs[0].tag == "NNP" and morphs[1].tag.startswith("J")
+
+
+_COPULA = re.compile(r"(?<=[가-힣]{2})(?:입니다|이였다|이다)$")
+
+
+def _reads_as_name(core: str, sure: bool) -> bool:
+    if not 2 <= len(core) <= 4 or core in tables.titles():
+        return False
     surname = core[:2] if core[:2] in tables.surnames() and len(core) == 4 else core[:1]
     if surname not in tables.surnames() or not 1 <= len(core) - len(surname) <= 2:
-        return None
-    if not sure and _dictionary_word(core):
-        return None
-    return core
+        return False
+    return sure or not _dictionary_word(core)
 
 
 @lru_cache(maxsize=1 << 16)
 def _dictionary_word(word: str) -> bool:
     morphs, _ = analyse(word)
-    return len(morphs) == 1 or morphs[-1].pos not in ("Noun",)
+    # one morpheme is a word of the dictionary, unless the dictionary has it as a proper noun (주흠)
+    return len(morphs) == 1 and morphs[0].tag != "NNP" or morphs[-1].pos not in ("Noun",)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -103,10 +136,11 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
         before, after = _roles_before(words, i), _role_after(words, i)
         if person is None:
             titles = [t for t in (before[:1] + after[:1]) if t] or _speaker(text, start, word)
-            glued = None if titles else _glued(word)
+            glued = _glued(word)        # 백운기씨가 책임자로: the title on the word decides first
             if not (titles or glued) or _is_org_word(word) or named(start) > start:
                 continue
-            name = glued or _name(word, sure=any(t[2] for t in titles))
+            name = glued or _name(word, sure=any(t[2] for t in titles), title_before=bool(before)) or \
+                (_lone_surname(word, words[i + 1][1], text[start - 1:start]) if after else None)
             if name is None:
                 continue
             person = Mention(start, start + len(name), "person", None, None, 0.7, "title")
@@ -120,8 +154,10 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
     return found, sorted(roles, key=lambda r: (r.person_start, r.start))
 
 
-# three names or more in a row, parted by commas (왕영강, 장우포, 왕조력, 서건국 및 …)
-_LIST = re.compile(r"[가-힣]{2,4}(?:\([^()]{0,12}\))?(?:\s*[,，、]\s*[가-힣]{2,4}(?:\([^()]{0,12}\))?){2,}")
+# three names or more in a row, parted by commas (왕영강, 장우포, 왕조력, 서건국 및 …), or two and more
+# that each carry a bracket (오철수(3쌍), 리춘호(3쌍): a tally, a time, an age)
+_LIST = re.compile(r"[가-힣]{2,4}(?:\([^()]{0,12}\))?(?:\s*[,，、]\s*[가-힣]{2,4}(?:\([^()]{0,12}\))?){2,}"
+                   r"|[가-힣]{2,4}\([^()]{1,12}\)(?:\s*[,，、]\s*[가-힣]{2,4}\([^()]{1,12}\))+")
 
 
 def _listed(text: str, persons: dict[int, Mention], named) -> list[Mention]:
@@ -130,10 +166,14 @@ def _listed(text: str, persons: dict[int, Mention], named) -> list[Mention]:
     are words of the dictionary and stay places."""
     out = []
     for match in _LIST.finditer(text):
-        # the names, not what a bracket says of them (오철수(3쌍))
+        # the names, not what a bracket says of them (오철수(3쌍)), nor the title of the name before the
+        # list's first comma (조창남 서기(5쌍), 리천산(7쌍) …)
         bare = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), match.group())
         items = [(m.start() + match.start(), m.group()) for m in re.finditer(r"[가-힣]+", bare)]
-        if any(named(start) > start for start, _ in items):
+        if items and items[0][1] in tables.titles():
+            items = items[1:]
+        least = 2 if match.group().count("(") >= len(items) else 3
+        if len(items) < least or any(named(start) > start for start, _ in items):
             continue
         if not all(_name(word, sure=False) == word for _, word in items):
             continue
@@ -149,18 +189,34 @@ _ANONYMISED = re.compile(r"(?P<name>[가-힣](?:모모|모))(?:는|은|가|이|�
 
 
 def _anonymised(words: list[tuple[int, str]], persons: dict[int, Mention], named) -> list[Mention]:
-    """김모, 리모모: the reports of crime name people so; 고모, 이모, 조모, 장모 are words of the dictionary."""
+    """김모, 리모모: the reports of crime name people so. 고모, 이모, 조모, 장모 are also words of the
+    dictionary (aunt, grandmother, mother-in-law): one counts only when it is paired with a name that is
+    no word, by 와/과 or a comma (장모와 김모는, 장모, 김모는: the report's way, not a family)."""
     surnames = tables.surnames()
-    out = []
-    for start, word in words:
+    found = {}
+    for k, (start, word) in enumerate(words):
         match = _ANONYMISED.fullmatch(word)
         if match is None or match["name"][0] not in surnames or start in persons or named(start) > start:
             continue
-        if _dictionary_word(match["name"]):
+        found[k] = (start, match["name"], _dictionary_word(match["name"]), word)
+    out = []
+    for k, (start, name, word_of_dictionary, word) in found.items():
+        if word_of_dictionary and not _paired(k, word, found):
             continue
-        persons[start] = Mention(start, start + len(match["name"]), "person", None, None, 0.6, "anonymised")
+        persons[start] = Mention(start, start + len(name), "person", None, None, 0.6, "anonymised")
         out.append(persons[start])
     return out
+
+
+def _paired(k: int, word: str, found: dict) -> bool:
+    """Word k and a neighbouring anonymised name that is no word of the dictionary stand joined: the
+    first ends in 와/과 or is followed by a comma (the word list drops commas, so a bare word counts)."""
+    def joins(w: str, name: str) -> bool:
+        return w[len(name):] in ("와", "과", "")
+
+    after, before = found.get(k + 1), found.get(k - 1)
+    return (after is not None and not after[2] and joins(word, found[k][1])) or \
+        (before is not None and not before[2] and joins(before[3], before[1]))
 
 
 # the name, its Hanzi, and what a person's name is followed by: a particle or a comma (필정(毕政)이 …),
@@ -198,15 +254,18 @@ def _printed(text: str, persons: dict[int, Mention], named) -> list[Mention]:
 @lru_cache(maxsize=1 << 16)
 def _glued(word: str) -> str | None:
     """The name of a word that writes a name and its title together (리광호주임, 정봉규씨, 리사기선수는):
-    the name must read as one and be no word of the dictionary (정부주석 is no 정부 + 주석)."""
+    the name must read as one and be no word of the dictionary (정부주석 is no 정부 + 주석). A bare
+    surname with a form of address (오선생은, 김씨가) is a person too, named by the surname alone."""
     core = _PARTICLE.sub("", word) if not word.endswith("씨") else word
     for size in (3, 2, 1):
         title = core[-size:]
+        if len(core) == size + 1 and title in tables.kinds("address") and core[0] in tables.surnames():
+            return core[0]
         row = tables.titles().get(title)
         if row is None or row["side"] not in ("after", "both") or not 2 <= len(core) - size <= 3 \
                 or title in tables.kinds("post"):      # 성위서기: a body's post, no name
             continue
-        return _name(core[:-size], sure=False)
+        return _name(core[:-size], sure=row["sure"] == "yes")     # 백운기씨: 씨 marks a name
     return None
 
 
@@ -278,7 +337,7 @@ def _again(text: str, words, found: list[Mention], taken: set) -> list[Mention]:
             continue
         for size in sizes:          # the word's own prefixes, not every name: linear in the text
             rest = word[size:]
-            if word[:size] in names and (not rest or _PARTICLE.fullmatch(rest)):
+            if word[:size] in names and (not rest or _PARTICLE.fullmatch(rest) or _title(rest, "after")):
                 first = names[word[:size]]           # the same person again: 필정(毕政)이 … 필정은
                 out.append(Mention(start, start + size, "person", first.entity, first.value, 0.6, first.source))
                 break

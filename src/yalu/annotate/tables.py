@@ -73,5 +73,5 @@ def name_chars() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def kinds(which: str) -> frozenset[str]:
-    """The words of ``data/kinds.tsv`` that make a kind, not a name: "village", "body" or "post"."""
+    """The words of ``data/kinds.tsv`` of one list: "village", "body", "post" or "address"."""
     return frozenset(r["word"] for r in _tsv("kinds.tsv") if r["list"] == which)
