@@ -53,3 +53,11 @@ def test_a_place_before_its_hanzi_a_delegation_or_the_copula_is_a_place():
 def test_a_place_may_follow_a_place_inside_one_word():
     found = places("연변룡정팀은 료양시문성구에서 훈련했다고 한다.")
     assert found[:2] == ["연변", "룡정"] and {"료양시", "문성구"} <= set(found)
+
+
+def test_a_place_of_the_region_opens_a_compound_name_and_a_word_of_other_hanzi_is_no_place():
+    # 연변축구, 료양학우회, 할빈신광: a province or a name of the papers' region opening a longer name;
+    # 통화량 (通貨 money), 안도감 (安堵感 relief) and 마중하러 (to go and meet) are words, not 通化, 安图
+    found = places("연변축구의 정신을 살려 료양학우회와 할빈신광 신문을 찾았다. 통화량이 늘고 안도감을 느꼈다. "
+                   "손님을 마중하러 나갔다.")
+    assert found == ["연변", "료양", "할빈"]

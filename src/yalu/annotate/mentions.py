@@ -151,11 +151,14 @@ def _place_is_meant(key: str, best: gazetteer.Candidate, entries, after: str) ->
     counties), readings of three syllables or more, and the papers' conventional forms. A two-syllable
     reading elsewhere (위해 is also "for", 구현 "realise", 대상 "target") needs the article to name its
     province or prefecture. 흥안로 is a street, not 兴安区."""
-    if after.startswith(("로", "길", "가두", "거리", "대로")) or not _may_follow_a_place(after):
+    if after.startswith(("로", "길", "가두", "거리", "대로")):
         return False
     mine = {how for e, how in entries if e.candidate.code == best.code}
     if not mine:
         return False
+    if not _may_follow_a_place(after) and not _opens_a_compound(key, best, mine, after):
+        return False
+
     if best.level == "province" or gazetteer.home(best) or mine & {"conventional", "short"} or len(key) > 2:
         return True
     # away from the north-east, a reading that is also an ordinary word (조장 組長) must be named in full
@@ -164,6 +167,28 @@ def _place_is_meant(key: str, best: gazetteer.Candidate, entries, after: str) ->
     if best.code[:2] not in gazetteer.NORTH_EAST and any(e.ordinary for e, _ in entries if e.candidate.code == best.code):
         return "the article names it in full" in best.why
     return any(reason.startswith("the article names") for reason in best.why)
+
+
+def _opens_a_compound(key: str, best: gazetteer.Candidate, how: set[str], after: str) -> bool:
+    """A place that opens a compound name (연변축구, 할빈신광, 료녕일보, 료양학우회, 대련경기구): a province
+    or a name of the papers' own region, or a conventional form, whose syllables the dictionary does not
+    read as a word of other Hanzi there (통화량 is 通貨 + 量, 안도감 安堵感: no 通化, no 安图)."""
+    if not (best.level == "province" or gazetteer.home(best) or how & {"conventional", "short"}):
+        return False
+    rest = re.match(r"[가-힣]+", after)
+    return rest is not None and _reads_as_place(key, rest.group())
+
+
+@lru_cache(maxsize=1 << 14)
+def _reads_as_place(key: str, rest: str) -> bool:
+    """The tagger reads no word running across the place's end (통화량 通話量, 안도감 安堵感 are one word
+    each) and no ending right after it (마중하러: a verb, 마중하다, and its ending); 연변축구, 료양학우회
+    and 할빈신광 open with their place, whatever the tagger makes of a name it does not know."""
+    morphs, _ = analyse(key + rest)
+    if not morphs or morphs[0].end > len(key):
+        return False
+    following = next((m for m in morphs if m.start >= len(key)), None)
+    return following is None or not following.tag.startswith(("E", "XSV", "XSA"))
 
 
 @cache
