@@ -271,3 +271,15 @@ def test_names_cli_korean_person_and_leader():
     assert "金正恩" in out and "김정은" in out and "金婷恩" not in out
     out = CliRunner().invoke(main, ["name", "강택민"]).stdout
     assert "江泽民" in out and "장쩌민" in out
+
+
+def test_names_a_name_on_a_south_korean_page_is_guessed_as_a_transcription():
+    # 마잔청 in South Korean spelling is a transcription (Mǎ Zhànchéng), in the papers' spelling a
+    # Sino-Korean reading; either way a proposal by character frequency, never a fact
+    south = "북한 선수단이 베이징에 도착했다. 지린성 대표 마잔청 씨가 역량을 강조했다. 이해를 구했다."
+    found = names.lookup("마잔청", context=south)
+    assert found[0].hanzi.startswith("马") and found[0].pinyin.replace("ǎ", "a").startswith("Ma")
+    assert "马占成" in [c.hanzi for c in found] and found[0].confidence <= 0.2
+    assert "transcription" in found[0].why[0]
+    papers = names.lookup("마잔청", context="연변에서 마잔청 씨가 력량을 강조하였다. 회의가 개최되였다.")
+    assert "transcription" not in papers[0].why[0]

@@ -21,7 +21,18 @@ class Context(str):
         self = super().__new__(cls, text)
         self._contains: dict[str, bool] = {}
         self._printed: dict[str, list[tuple[str, str]]] | None = None
+        self._south: bool | None = None
         return self
+
+    @property
+    def south(self) -> bool:
+        """The article is written in South Korean spelling, or partly (a mixed page): there a Chinese
+        name is likely a transcription (마잔청 马占成), not the papers' Sino-Korean reading."""
+        if self._south is None:
+            from ..orthography import variety
+
+            self._south = variety(str(self)).name in ("south_korean", "mixed")
+        return self._south
 
     def __contains__(self, form: object) -> bool:
         if not isinstance(form, str):

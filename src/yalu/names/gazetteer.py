@@ -233,7 +233,10 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
     if not ranked and _HAN.search(query):
         return [from_hanzi(query)]
     if not ranked and _READING.fullmatch(key):
-        return guess_person(key)
+        readings = guess_person(key)
+        return guess_transcribed(key) + readings if context is not None and context.south else readings
+    if not ranked and _TRANSCRIBED.fullmatch(key) and context is not None and context.south:
+        return guess_transcribed(key)
     return ranked
 
 
@@ -294,6 +297,61 @@ def guess_person(reading: str, limit: int = 5) -> list[Candidate]:
                            why=("guessed from the frequencies of surname and given-name characters",
                                 "in no gazetteer: a proposal, not a fact")))
     return out
+
+
+_TRANSCRIBED = re.compile(r"[\uac00-\ud7a3]{2,8}")
+
+
+@cache
+def _transcribed_chars() -> tuple[dict[str, list[tuple[str, float]]], dict[str, list[tuple[str, float]]]]:
+    """The name characters of name_chars.tsv by their South Korean transcription (马 → 마, 占 → 잔,
+    周 → 저우), surnames and given-name characters apart, most frequent first."""
+    surnames: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    given: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for r in _tsv("name_chars.tsv"):
+        is_surname = r["kind"] == "surname"
+        written = forms.standard(r["hanzi"], person=is_surname)
+        if written:
+            (surnames if is_surname else given)[written].append((r["hanzi"], float(r["ppm"])))
+    for table in (surnames, given):
+        for options in table.values():
+            options.sort(key=lambda o: -o[1])
+    return surnames, given
+
+
+def guess_transcribed(written: str, limit: int = 5) -> list[Candidate]:
+    """Hanzi a South Korean transcription of a Chinese name could stand for (마잔청 → 马占成), cut into a
+    surname and one or two given-name characters, each by character frequency. Proposals only, like
+    ``guess_person``; offered where the article is written in South Korean spelling."""
+    surnames, given = _transcribed_chars()
+    combos: list[tuple[str, float]] = []
+    for cut in range(1, min(3, len(written)) + 1):
+        for first, weight in surnames.get(written[:cut], [])[:4]:
+            for rest, rest_weight in _given_spellings(written[cut:], given, 2):
+                combos.append((first + rest, weight * rest_weight))
+    combos.sort(key=lambda c: -c[1])
+    total = sum(w for _, w in combos) or 1.0
+    out = []
+    for hanzi, weight in combos[:limit]:
+        person = from_hanzi(hanzi, person=True)
+        out.append(replace(person, kind="person", confidence=round(min(0.2, weight / total), 3),
+                           why=("guessed from the frequencies of name characters, read as a South Korean "
+                                "transcription (the article is written in South Korean spelling)",
+                                "in no gazetteer: a proposal, not a fact")))
+    return out
+
+
+def _given_spellings(written: str, given: dict, chars: int) -> list[tuple[str, float]]:
+    """The given names of at most ``chars`` characters whose transcriptions spell ``written``."""
+    if not written:
+        return [("", 1.0)]
+    if not chars:
+        return []
+    out = []
+    for cut in range(1, min(3, len(written)) + 1):
+        for char, weight in given.get(written[:cut], [])[:6]:
+            out += [(char + rest, weight * w) for rest, w in _given_spellings(written[cut:], given, chars - 1)]
+    return sorted(out, key=lambda o: -o[1])[:12]
 
 
 def _unique(found: list[tuple[_Entry, str]]) -> list[tuple[_Entry, str]]:
