@@ -4,7 +4,7 @@
 
 For every `persons` and `places` entry of ../shared/realpages/pages.jsonl with ``hanzi_certain`` true,
 the first candidate of ``lookup(ko)`` must carry that Hanzi (compared in simplified characters; a place
-may be given without its suffix: 延边 counts for 延边朝鲜族自治州). Scored twice: the name alone, and with
+may be given without its suffix: 延边 counts for 延边朝鲜族自治州, 二道白河 for 二道白河镇). Scored twice: the name alone, and with
 the page's text as ``context`` (as ``yalu name KO --context @page`` would). The pages are read where they
 lie and never copied into the project.
 """
@@ -38,7 +38,14 @@ def matches(found: str, gold: str, kind: str) -> bool:
     found, gold = simplified(found), simplified(gold)
     if found == gold:
         return True
-    return kind == "places" and forms.split_suffix(found)[0] == forms.split_suffix(gold)[0]
+    return kind == "places" and _short(found) == _short(gold)
+
+
+def _short(hanzi: str) -> str:
+    """A division without its suffix: the names engine's division suffixes, and a township's (镇, 乡),
+    which are divisions too (二道白河镇 = 二道白河)."""
+    base = forms.split_suffix(hanzi)[0]
+    return base[:-1] if base == hanzi and len(hanzi) > 2 and hanzi[-1] in "镇乡" else base
 
 
 def cases() -> list[tuple[str, str, str, str, str]]:

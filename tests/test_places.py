@@ -184,3 +184,23 @@ def test_places_every_feature_and_town_form_finds_a_place_first():
     assert len(forms_) > 3000
     for key in forms_:
         assert names.lookup(key)[0].kind == "place", key
+
+
+@pytest.mark.parametrize("query, hanzi", [
+    ("공원로", "公园路"),                       # words of the dictionary and the street
+    ("연변도서관", "延边图书馆"),                # a place it knows and the facility
+    ("장백산역", "长白山站"),                    # the station, not the mountain alone
+    ("연길서역", "延吉西站"),                    # a place, a direction, the station
+    ("연변대학체육장", "延边大学体育场"),          # a stem that itself ends so
+    ("할빈 도리구 중앙대가", "哈尔滨道里区中央大街"),   # an address whose last level is named by its kind
+])
+def test_places_a_name_by_its_ending_is_composed_from_its_parts(query, hanzi):
+    found = names.lookup(query)[0]
+    assert found.kind == "place" and found.hanzi == hanzi and found.confidence < 0.5
+
+
+def test_places_a_name_by_its_ending_is_never_a_person():
+    # issue 11: a string that is a place or a body by its ending gets no person guess; with a stem yalu
+    # cannot read it gets nothing (null beats a wrong value), while 마교 (马娇) may still be a person
+    assert names.lookup("뭉뚱기념관") == []
+    assert names.lookup("마교")[0].kind == "person"

@@ -69,6 +69,18 @@ def traditional(hanzi: str) -> str:
     return _converter().convert(hanzi)
 
 
+@cache
+def _to_simplified():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(hanzi: str) -> str:
+    """公園 → 公园: the dictionary's hanji as China writes them."""
+    return _to_simplified().convert(hanzi)
+
+
 def reading(hanzi: str, *, person: bool = False) -> str:
     """习近平 → 습근평, 沈阳 → 심양, 辽宁 → 료녕; for a person the surname overrides apply (金 김)."""
     t = tables()

@@ -226,9 +226,18 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
     printed = _printed(key, context) if context and _HANGUL.fullmatch(key) else []
     if printed:
         return printed + [c for c in ranked if c.hanzi not in {p.hanzi for p in printed}]
-    if not ranked and (_HANGUL.search(query) or _HAN.search(query)):   # 할빈시 아성구, 장백산역, 和龙市东城镇
+    if not ranked and (_HANGUL.search(query) or _HAN.search(query)):   # 할빈시 아성구, 和龙市东城镇
         parsed = places.address(query, context)     # a known place before any guess; Hanzi only when whole
-        if parsed.place is not None and (_HANGUL.search(query) or all(lv.candidate for lv in parsed.levels)):
+        whole = parsed.place is not None and all(lv.candidate for lv in parsed.levels)
+        if whole:
+            return [parsed.place]                   # 화룡시 동성진 광동촌, 광동촌 (光东村, a village it knows)
+        if _HANGUL.fullmatch(key) and " " not in query:     # one word named by its kind: 장백산역
+            ends_so, composed = by_ending(key, context)
+            if composed is not None:
+                return [composed]           # 长白山站, 延边图书馆, not 长白山 alone
+            if ends_so:
+                return []      # a place or a body by its ending, whose Hanzi yalu cannot tell: no person
+        if parsed.place is not None and _HANGUL.search(query):
             return [parsed.place]
     if not ranked and _HAN.search(query):
         return [from_hanzi(query)]
@@ -297,6 +306,88 @@ def guess_person(reading: str, limit: int = 5) -> list[Candidate]:
                            why=("guessed from the frequencies of surname and given-name characters",
                                 "in no gazetteer: a proposal, not a fact")))
     return out
+
+
+@cache
+def _endings() -> list[dict[str, str]]:
+    return sorted(_tsv("endings.tsv"), key=lambda r: -len(r["reading"]))
+
+
+def by_ending(text: str, context=None) -> tuple[bool, Candidate | None]:
+    """Whether ``text`` names a place or a body by its ending (data/endings.tsv: 기념관, 공원, 로 …), and
+    its Hanzi composed from a stem yalu can read: 공원로 → 公园路, 연변도서관 → 延边图书馆, 연변대학체육장
+    → 延边大学体育场, 연길서역 → 延吉西站, with the stem's coordinates when it is a place. None when the stem
+    reads as nothing yalu knows; an ending names of people also end in (교, 가) counts only then."""
+    for row in _endings():
+        ending = row["reading"]
+        if not text.endswith(ending) or len(text) <= len(ending):
+            continue
+        if row["kind"] == "village" and places.villages_named(text):
+            return True, None     # villages yalu knows by this name (several: 향수촌): the tree decides, not a guess
+        stem = text[:-len(ending)]
+        found = _stem(stem, context)
+        if found is None:
+            return row["sure"] == "yes", None
+        hanzi, place = found
+        hanzi += row["hanzi"]
+        computed = from_hanzi(hanzi, person=False)
+        return True, replace(
+            computed, kind="place", reading=text, confidence=0.4, lat=place.lat if place else None,
+            lon=place.lon if place else None, province=place.province if place else None,
+            why=(f"{ending} ({row['hanzi']}) names a {row['kind']}; {stem} read as {found[0]}"
+                 + (f" ({place.hanzi})" if place else " (words of the dictionary)"),
+                 "composed from its parts, in no gazetteer: the Hanzi may differ (homophones)"))
+    return False, None
+
+
+_DIRECTIONS = {"동": "东", "서": "西", "남": "南", "북": "北"}
+
+
+def _stem(stem: str, context) -> tuple[str, Candidate | None] | None:
+    """The Hanzi of a name's stem: a place yalu knows (written as the text writes it: 연변 → 延边), a
+    place and a direction (연길서 → 延吉西), a stem that itself ends so (연변대학), or Sino-Korean nouns of
+    the dictionary (공원 → 公园, 중앙 → 中央)."""
+    keys, _ = index()
+    if len(stem) >= 2 and any(e.candidate.kind == "place" for e, how in keys.get(stem, ()) if how in _TEXT):
+        place = next(c for c in lookup(stem, context) if c.kind == "place")
+        short = forms.split_suffix(place.hanzi)[0]
+        return (place.hanzi if stem == place.reading else short), place
+    if len(stem) >= 3 and stem[-1] in _DIRECTIONS:
+        inner = _stem(stem[:-1], context)
+        if inner is not None and inner[1] is not None:
+            return inner[0] + _DIRECTIONS[stem[-1]], inner[1]
+    ends_so, composed = by_ending(stem, context) if len(stem) >= 3 else (False, None)
+    if composed is not None:
+        place = composed if composed.lat is not None else None
+        return composed.hanzi, place
+    hanzi = _dictionary_hanzi(stem)
+    if hanzi:
+        return hanzi, None
+    for size in range(len(stem) - 1, 1, -1):        # a place, then words: 흑룡강 + 조선민족
+        head = _stem(stem[:size], context) if any(
+            e.candidate.kind == "place" for e, how in keys.get(stem[:size], ()) if how in _TEXT) else None
+        rest = _dictionary_hanzi(stem[size:]) if head else None
+        if head and rest:
+            return head[0] + rest, head[1]
+    return None
+
+
+_TEXT = {"full", "base", "short", "conventional", "reading"}
+
+
+@cache
+def _dictionary_hanzi(stem: str) -> str | None:
+    """The simplified Hanzi of a stem the dictionary reads as Sino-Korean nouns, every syllable (공원 公園 →
+    公园); None for anything else (a name it does not know, a native word)."""
+    from ..orthography.morph import analyse
+
+    morphs, _ = analyse(stem)
+    if not morphs or any(not m.tag.startswith("NN") or not m.hanja for m in morphs):
+        return None
+    hanzi = "".join(m.hanja for m in morphs)
+    if len(hanzi) != len(stem):
+        return None
+    return forms.simplified(hanzi)
 
 
 _TRANSCRIBED = re.compile(r"[\uac00-\ud7a3]{2,8}")

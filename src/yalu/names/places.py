@@ -317,6 +317,13 @@ def _renamed(part: str, outer: Candidate | None, context: str | None) -> Candida
                                     *options[0].why)) if options else None
 
 
+def _by_ending(part: str, context: str | None) -> Candidate | None:
+    """A level named by its kind and composed (중앙대가 → 中央大街): gazetteer.by_ending."""
+    from .gazetteer import by_ending
+
+    return by_ending(part, context)[1] if len(part) >= 3 else None
+
+
 def _inside(c: Candidate, outer: Candidate) -> bool:
     """``c`` lies within the division ``outer`` (by code: 222406:东城镇 in 222406 in 222400 in 220000); a
     feature, an abroad place or a town holds nothing here (a town's villages are read apart)."""
@@ -365,6 +372,8 @@ def address(text: str, context: str | None = None) -> Address:
                 found = _village(part, outer)       # a village, after its county or town
             elif found is None and not known and outer is None:
                 found = _lone_village(part, context)    # 향수촌 in an article that names 왕청
+            if found is None and not known:
+                found = _by_ending(part, context or text)   # 중앙대가 → 中央大街, after the villages
             if found is not None and levels and levels[-1].candidate is not None \
                     and found.hanzi == levels[-1].candidate.hanzi:
                 continue                           # 장백산(백두산): the same place twice
@@ -407,6 +416,11 @@ def _villages_by_reading() -> dict[str, list[tuple[str, str, str]]]:
     for (county, reading), rows in _villages().items():
         out[reading].extend((county, town, hanzi) for town, hanzi, _ in rows)
     return out
+
+
+def villages_named(reading: str) -> bool:
+    """The village tree of the north-east has a village read so."""
+    return bool(_villages_by_reading().get(reading))
 
 
 def _lone_village(reading: str, context: str | None) -> Candidate | None:
