@@ -237,33 +237,50 @@ def test_archive_terms_match_inside_words_and_one_syllable():
 
 
 # -- crash safety and concurrent readers ---------------------------------------------------------------
-def _consistent(path: Path) -> tuple[int, int]:
-    """Articles and stories as a reader sees them, checking that no article is partial."""
-    conn = sqlite3.connect(path, timeout=30)
+def _consistent(path: Path, timeout: float = 30) -> tuple[int, int]:
+    """Articles and stories as a reader sees them, checking that no article is partial: each holds only
+    if an article and all its rows (story, index row, changes, mentions, roles, events) arrive together."""
+    conn = sqlite3.connect(path, timeout=timeout)
     try:
         conn.execute("BEGIN")        # one snapshot for every check
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         stories = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
         assert conn.execute("SELECT count(*) FROM search_index").fetchone()[0] == stories
         assert conn.execute("SELECT coalesce(sum(copies), 0) FROM stories").fetchone()[0] == articles
+        unindexed = conn.execute("SELECT count(*) FROM stories s JOIN articles a ON a.id = s.article_id"
+                                 " WHERE a.key NOT IN (SELECT rowid FROM search_index)").fetchone()[0]
+        assert unindexed == 0
+        assert conn.execute("SELECT count(*) FROM articles WHERE story_id NOT IN (SELECT id FROM stories)"
+                            ).fetchone()[0] == 0
         for table in ("mentions", "roles", "events", "changes"):
             orphans = conn.execute(f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)")
             assert orphans.fetchone()[0] == 0, table
-        for record, mentions in conn.execute(
-                "SELECT a.record, (SELECT count(*) FROM mentions m WHERE m.article_id = a.id AND m.kind != 'name') "
-                "FROM articles a"):
-            assert len(json.loads(record)["mentions"]) == mentions
+        stored = {table: dict(conn.execute(f"SELECT article_id, count(*) FROM {table} GROUP BY 1"))
+                  for table in ("mentions", "roles", "events", "changes")}
+        for article_id, record in conn.execute("SELECT id, record FROM articles"):
+            for table, count in _rows_of(json.loads(record)).items():
+                assert stored[table].get(article_id, 0) == count, (article_id, table)
         conn.execute("COMMIT")
         return articles, stories
     finally:
         conn.close()
 
 
+def _rows_of(record: dict) -> dict[str, int]:
+    """How many rows of each table the archive makes from a record (a page's own names are mentions too)."""
+    names = sum(len(e["spans"]) for e in record["entities"] or ())
+    return {"mentions": len(record["mentions"] or ()) + names, "roles": len(record["roles"] or ()),
+            "events": len(record["events"] or ()), "changes": len(record["changes"] or ())}
+
+
+def _yalu_add(*args: str) -> list[str]:
+    """The command line of `yalu add` in a subprocess, as an installed `yalu` would run it."""
+    return [sys.executable, "-c", "from yalu.cli import main; main()", "add", *args]
+
+
 def test_archive_kill_9_during_add_then_again_leaves_every_article_once(tmp_path, seeds):
     path = tmp_path / "crash.db"
-    command = [sys.executable, "-m", "yalu.cli", "add", str(EXAMPLES), str(seeds), "--archive", str(path),
-               "--workers", "1", "--quiet"]
-    command = [sys.executable, "-c", "from yalu.cli import main; main()", *command[3:]]
+    command = _yalu_add(str(EXAMPLES), str(seeds), "--archive", str(path), "--workers", "1", "--quiet")
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True, cwd=tmp_path)
     seen = 0
@@ -296,6 +313,67 @@ def test_archive_kill_9_during_add_then_again_leaves_every_article_once(tmp_path
     assert conn.execute("SELECT count(DISTINCT id) FROM articles").fetchone()[0] == expected
     assert conn.execute("SELECT count(*) FROM inputs").fetchone()[0] == expected
     conn.close()
+
+
+def _distinct_copies(folder: Path, seeds: Path, rounds: int) -> int:
+    """Each text page of examples/ and the seeds, ``rounds`` times, each copy with a sentence of its own in
+    its first paragraph: new articles (not the same page twice), so that `yalu add` has work for seconds."""
+    encodings = {"16_jilin_cp949.txt": "cp949", "17_hljxinwen_gb18030.txt": "gb18030"}
+    pages = sorted(EXAMPLES.glob("*.txt")) + sorted(seeds.glob("*.txt"))
+    for n in range(1, rounds + 1):
+        for source in pages:
+            encoding = encodings.get(source.name, "utf-8")
+            lines = source.read_text(encoding=encoding).split("\n")
+            first = next(i for i, line in enumerate(lines) if len(line) >= 40)
+            lines[first] += f" 이 글은 {n}번째로 다시 실렸다."
+            (folder / f"{n}_{source.name}").write_text("\n".join(lines), encoding=encoding)
+    return len(pages) * rounds
+
+
+def test_archive_readers_see_a_consistent_archive_while_yalu_add_writes(tmp_path, seeds):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    expected = _distinct_copies(folder, seeds, rounds=3)
+    with Archive(tmp_path / "empty.db") as empty:
+        empty.search("조선족")        # the names and spelling tables load now, not in the loop that reads
+    path = tmp_path / "busy.db"
+    process = subprocess.Popen(_yalu_add(str(folder), "--archive", str(path), "--quiet"), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                               start_new_session=True)     # its readers too are killed if the test fails
+    seen: list[int] = []
+    totals: list[int] = []
+    locked: list[str] = []
+    archive = None
+    deadline = time.monotonic() + 300
+    try:
+        while process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            if not path.exists():
+                continue
+            try:
+                # a reader never waits for the writer under WAL: 5 s of "locked" would mean it did
+                articles, _ = _consistent(path, timeout=5)
+                if archive is None and articles:      # made and migrated by yalu add: this one only reads
+                    archive = Archive(path, timeout=5)
+                if archive is not None:
+                    totals.append(archive.search("조선족").total)
+            except sqlite3.OperationalError as error:
+                if "locked" in str(error) or "busy" in str(error):
+                    locked.append(str(error))
+                continue              # "no such table": yalu add has not made its tables yet
+            if not seen or articles != seen[-1]:
+                seen.append(articles)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        _, stderr = process.communicate()
+        if archive is not None:
+            archive.close()
+    assert process.returncode == 0, stderr
+    assert not locked
+    assert len(seen) >= 3 and seen == sorted(seen), seen         # read while it wrote: the count grew twice
+    assert totals == sorted(totals)                               # a story found stays found
+    assert _consistent(path)[0] == expected
 
 
 # -- command line and exports --------------------------------------------------------------------------
