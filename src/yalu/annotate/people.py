@@ -131,7 +131,8 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
     surnames = tables.surnames()
     for i, (start, word) in enumerate(words):
         person = persons.get(start)
-        if person is None and word[:1] not in surnames and word[:2] not in surnames:
+        if person is None and (word[:1] not in surnames and word[:2] not in surnames
+                               or not _may_be_titled(text, words, i)):
             continue
         before, after = _roles_before(words, i), _role_after(words, i)
         if person is None:
@@ -267,6 +268,18 @@ def _glued(word: str) -> str | None:
             continue
         return _name(core[:-size], sure=row["sure"] == "yes")     # 백운기씨: 씨 marks a name
     return None
+
+
+def _may_be_titled(text: str, words: list[tuple[int, str]], i: int) -> bool:
+    """What a word needs before it can be a name found by a title, cheap to test on every word of a
+    long page: a title before it, a title or a body after it, a title glued to it, or a quotation that
+    opens after it (the tests of ``people``, which cost more, come after)."""
+    start, word = words[i]
+    if i and _title(words[i - 1][1], "before"):
+        return True
+    if i + 1 < len(words) and (_title(words[i + 1][1], "after") or _is_org_word(words[i + 1][1])):
+        return True
+    return bool(_glued(word) or _speaker(text, start, word))
 
 
 def _speaker(text: str, start: int, word: str) -> list[tuple[None, int, bool]]:
