@@ -76,3 +76,9 @@ def test_a_lone_surname_before_its_title_is_a_person_and_a_former_one_is_not():
     found = persons("행사장에서 리 주임이 인사말을 했다. 전 주임은 축하를 보냈다. 한 교수는 박수를 쳤다.")
     assert "리" in found
     assert not {"전", "한"} & set(found)
+
+
+def test_a_list_run_on_without_spaces_and_a_name_that_ends_like_a_particle():
+    # the first name glued to the text before it (…경기에서는서소민), and 류의 read whole before its bracket
+    found = persons("치렬한경기에서는서소민(31분14초),오우양(31분42초),류의(31분58초)가1,2,3등을 했다.")
+    assert {"서소민", "오우양", "류의"} <= set(found)

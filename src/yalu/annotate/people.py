@@ -173,16 +173,32 @@ def _listed(text: str, persons: dict[int, Mention], named) -> list[Mention]:
         items = [(m.start() + match.start(), m.group()) for m in re.finditer(r"[가-힣]+", bare)]
         if items and items[0][1] in tables.titles():
             items = items[1:]
+        if items and not _reads_as_name(items[0][1], False):
+            items[0] = _name_at_end(*items[0])      # 남자조에서는서소유(…): text without spaces
         least = 2 if match.group().count("(") >= len(items) else 3
         if len(items) < least or any(named(start) > start for start, _ in items):
             continue
-        if not all(_name(word, sure=False) == word for _, word in items):
+        # every item shaped as a name, and no more than one a word of the dictionary too (류의 流儀 among
+        # 서소유, 서우양 …): a list of words is no list of names
+        # (an item is read whole: 류의 before its bracket is a name, not 류 and the particle 의)
+        if not all(_reads_as_name(word, True) for _, word in items) or \
+                sum(not _reads_as_name(word, False) for _, word in items) > (len(items) - 1) // 2:
             continue
         for start, word in items:
             if start not in persons:
                 persons[start] = Mention(start, start + len(word), "person", None, None, 0.6, "list")
                 out.append(persons[start])
     return out
+
+
+def _name_at_end(start: int, word: str) -> tuple[int, str]:
+    """The name a list's first item ends in when the text runs on into it without a space
+    (…끝에남자조에서는서소유): its last three or two syllables, when they read as a name; else the item."""
+    for size in (3, 2):
+        tail = word[-size:]
+        if len(word) > size and _reads_as_name(tail, False):
+            return start + len(word) - size, tail
+    return start, word
 
 
 # an anonymised person: a surname and 모 or 모모 (김모는, 리모모를): "a certain Kim"
