@@ -82,3 +82,20 @@ def test_a_list_run_on_without_spaces_and_a_name_that_ends_like_a_particle():
     # the first name glued to the text before it (…경기에서는서소민), and 류의 read whole before its bracket
     found = persons("치렬한경기에서는서소민(31분14초),오우양(31분42초),류의(31분58초)가1,2,3등을 했다.")
     assert {"서소민", "오우양", "류의"} <= set(found)
+
+
+def test_a_paper_between_a_name_and_its_post_and_a_villager_after_the_name():
+    # 차명수 길림신문사 사장: the post through the paper, which stays an organisation; 설문식 농민은; 청년 한정성을;
+    # 주민 두명은, …: the topic's 은 and a comma after a name of two syllables
+    doc = yalu.read(("제목 줄은 이렇다\n\n1999년 2월, 차명수 길림신문사 사장 겸 총편집으로 임명되였다. "
+                     "민락향의 설문식 농민은 기뻐했다. 그는 진보 청년 한정성을 만났다. 개간구 주민 두명은, "
+                     "총서기를 만났다고 말했다.\n").encode(), name="page.txt", mentions=True)
+    found = {doc.text[m.start:m.end]: m.kind for m in doc.mentions}
+    assert found.get("차명수") == "person" and found.get("길림신문사") == "org"
+    assert found.get("설문식") == "person" and found.get("한정성") == "person"
+    assert found.get("두명") == "person" and "두명은" not in found
+
+
+def test_names_with_long_brackets_in_a_list():
+    found = persons("범죄집단의 수장 백소민(외국명 BAY SAW MIN), 백응철(외국명 BAY YIN CHOL) 등을 기소했다.")
+    assert {"백소민", "백응철"} <= set(found)

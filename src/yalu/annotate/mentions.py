@@ -19,7 +19,7 @@ from ..names import gazetteer
 from ..names.context import as_context
 from ..orthography.morph import analyse
 from .events import events
-from .people import people
+from .people import PRESS, people
 from . import tables
 from .quoted import quantities, terms
 from .spans import reach
@@ -45,9 +45,11 @@ def annotate(doc: Document) -> Document:
     year, how = reference_year(doc)
     as_of = doc.published[:10] if doc.published else (str(year) if year else None)
     titled, roles = people(doc, names, as_of, how if as_of else None)
-    # a body named in a post (주당위 in 주당위 서기) belongs to the role, not an organisation of its own
+    # a body named in a post (주당위 in 주당위 서기) belongs to the role, not an organisation of its own;
+    # a paper or a publisher keeps its name (길림신문사 in 길림신문사 사장)
     in_role = reach([(r.start, r.end) for r in roles])
-    orgs = [m for m in _organisations(doc, names) if in_role(m.start) < m.end]
+    orgs = [m for m in _organisations(doc, names)
+            if in_role(m.start) < m.end or PRESS.search(doc.text[m.start:m.end])]
     found = names + titled + orgs + _dates(doc) + terms(doc) + quantities(doc)
     found = tuple(sorted(found, key=lambda m: (m.start, -m.end)))
     roles = tuple(roles)

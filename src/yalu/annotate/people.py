@@ -32,12 +32,17 @@ class _Title(NamedTuple):
     joined: bool     # joined to a further post by 이며/인 (상무위원이며 …)
 
 
+# A paper, a publisher or a broadcaster by its ending: a body a post belongs to (리송영이 길림신문사 사장),
+# and a name of its own beside the post (the organisation stays a mention: annotate.mentions)
+_PRESS = "신문사|출판사|방송사|잡지사|통신사"
+PRESS = re.compile(f"(?:{_PRESS})$")
+
 # Words that name the body a post belongs to (흑룡강성성위 서기, 촌당지부 서기, 주인민정부 주장)
 _BODY = re.compile(r"(?:당위|성위|시위|주위|현위|구위|당조|당지부|당총지부|정부|위원회|중앙|공산당|대표대회|협상회의"
-                   r"|그룹|회사|연구원|국|청|처|부|원|소|관|협회|학교|대학|병원|은행)$")
+                   r"|그룹|회사|연구원|국|청|처|부|원|소|관|협회|학교|대학|병원|은행|" + _PRESS + ")$")
 
 
-def _name(word: str, sure: bool, title_before: bool = False) -> str | None:
+def _name(word: str, sure: bool, title_before: bool = False, comma_after: bool = False) -> str | None:
     """The name a word writes (박명수는 → 박명수), or None when it cannot be one. Unless the title beside it
     is ``sure``, a word of the dictionary (정신, 안정, 제품) is no name."""
     if not re.fullmatch(r"[가-힣]{2,7}", word):
@@ -47,6 +52,9 @@ def _name(word: str, sure: bool, title_before: bool = False) -> str | None:
     # A particle is taken off a four-syllable word; off a shorter one only if it cannot end a name
     if len(word) >= 4 or re.search(r"(?:는|를|의|께서|에게|씨)$", word):
         core = _PARTICLE.sub("", word)
+    # after a title, a name with the topic's 은/는 and a comma (주민 두천은, …) is the name and the topic
+    if title_before and comma_after and core[-1:] in ("은", "는") and _reads_as_name(core[:-1], sure):
+        return core[:-1]
     if _reads_as_name(core, sure or not title_before and _proper_noun_first(core)):
         return core
     # after a title the name carries the sentence's particle, and one that can also end a name (은, 이,
@@ -140,7 +148,8 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
             glued = _glued(word)        # 백운기씨가 책임자로: the title on the word decides first
             if not (titles or glued) or _is_org_word(word) or named(start) > start:
                 continue
-            name = glued or _name(word, sure=any(t[2] for t in titles), title_before=bool(before)) or \
+            name = glued or _name(word, sure=any(t[2] for t in titles), title_before=bool(before),
+                                  comma_after=text[start + len(word):start + len(word) + 1] in ",，") or \
                 (_lone_surname(word, words[i + 1][1], text[start - 1:start]) if after else None)
             if name is None:
                 continue
@@ -157,8 +166,8 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
 
 # three names or more in a row, parted by commas (왕영강, 장우포, 왕조력, 서건국 및 …), or two and more
 # that each carry a bracket (오철수(3쌍), 리춘호(3쌍): a tally, a time, an age)
-_LIST = re.compile(r"[가-힣]{2,4}(?:\([^()]{0,12}\))?(?:\s*[,，、]\s*[가-힣]{2,4}(?:\([^()]{0,12}\))?){2,}"
-                   r"|[가-힣]{2,4}\([^()]{1,12}\)(?:\s*[,，、]\s*[가-힣]{2,4}\([^()]{1,12}\))+")
+_LIST = re.compile(r"[가-힣]{2,4}(?:\([^()]{0,24}\))?(?:\s*[,，、]\s*[가-힣]{2,4}(?:\([^()]{0,24}\))?){2,}"
+                   r"|[가-힣]{2,4}\([^()]{1,24}\)(?:\s*[,，、]\s*[가-힣]{2,4}\([^()]{1,24}\))+")
 
 
 def _listed(text: str, persons: dict[int, Mention], named) -> list[Mention]:
