@@ -61,3 +61,12 @@ def test_a_place_of_the_region_opens_a_compound_name_and_a_word_of_other_hanzi_i
     found = places("연변축구의 정신을 살려 료양학우회와 할빈신광 신문을 찾았다. 통화량이 늘고 안도감을 느꼈다. "
                    "손님을 마중하러 나갔다.")
     assert found == ["연변", "료양", "할빈"]
+
+
+def test_a_town_by_its_bare_name_needs_its_county_and_a_people_or_a_building_is_no_place():
+    # 동방홍 (东方红镇 of 虎林, and a song) bare in an article that names only the province is no place;
+    # 연변인민들 and 연변인 are a people; 인민대회당 is a building (a facility, not a place); 연변인민정부 is
+    # a body of the place
+    found = places("흑룡강에서 노래 동방홍을 불렀다. 220만 연변인민들과 연변인의 마음이 모였다. "
+                   "대표들은 인민대회당에서 만났다. 연변인민정부가 발표했다.")
+    assert found == ["흑룡강", "연변"]

@@ -153,13 +153,21 @@ def _place_is_meant(key: str, best: gazetteer.Candidate, entries, after: str) ->
     counties), readings of three syllables or more, and the papers' conventional forms. A two-syllable
     reading elsewhere (위해 is also "for", 구현 "realise", 대상 "target") needs the article to name its
     province or prefecture. 흥안로 is a street, not 兴安区."""
-    if after.startswith(("로", "길", "가두", "거리", "대로")):
+    if after.startswith(("로", "길", "가두", "거리", "대로")) or _PEOPLE_OF.match(after):
         return False
+    if best.level == "landmark":
+        return False        # a building (인민대회당) is a facility, not a place, as NER tag sets have it
     mine = {how for e, how in entries if e.candidate.code == best.code}
     if not mine:
         return False
     if not _may_follow_a_place(after) and not _opens_a_compound(key, best, mine, after):
         return False
+    if best.level in ("town", "township", "subdistrict") and mine <= {"base"}:
+        # a town by its bare name (동방홍 for 东方红镇, also a song; 태양승): only when the article names
+        # the town in full or its county, not for being in the north-east or its province
+        return any(reason == "the article names it in full" or
+                   reason.startswith("the article names") and "province" not in reason and
+                   (best.province or "?") not in reason for reason in best.why)
 
     if best.level == "province" or gazetteer.home(best) or mine & {"conventional", "short"} or len(key) > 2:
         return True
@@ -169,6 +177,11 @@ def _place_is_meant(key: str, best: gazetteer.Candidate, entries, after: str) ->
     if best.code[:2] not in gazetteer.NORTH_EAST and any(e.ordinary for e, _ in entries if e.candidate.code == best.code):
         return "the article names it in full" in best.why
     return any(reason.startswith("the article names") for reason in best.why)
+
+
+# what makes a place's name its people (연변인민들, 연변인의, 훈춘시민), not the place; 연변인민정부 and
+# 연변인민방송 are bodies of the place
+_PEOPLE_OF = re.compile(r"(?:인민들|인민(?=[의은는이가을를과와도]|$)|인(?=[의은는이가을를과와도들]|$)|사람|시민|주민)")
 
 
 def _opens_a_compound(key: str, best: gazetteer.Candidate, how: set[str], after: str) -> bool:
