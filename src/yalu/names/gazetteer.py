@@ -351,6 +351,8 @@ def _stem(stem: str, context) -> tuple[str, Candidate | None] | None:
     if len(stem) >= 2 and any(e.candidate.kind == "place" for e, how in keys.get(stem, ()) if how in _TEXT):
         place = next(c for c in lookup(stem, context) if c.kind == "place")
         short = forms.split_suffix(place.hanzi)[0]
+        if short == place.hanzi and place.level in ("town", "township") and place.hanzi[-1:] in "镇乡":
+            short = place.hanzi[:-1]            # 칠성포 of 七星泡镇: 七星泡农场
         return (place.hanzi if stem == place.reading else short), place
     if len(stem) >= 3 and stem[-1] in _DIRECTIONS:
         inner = _stem(stem[:-1], context)
