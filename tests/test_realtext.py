@@ -219,3 +219,21 @@ def test_realtext_word_breaks():
     # 로동자들의 | 력량을 | 집중하여 …: offsets after the particle or ending
     assert list(word_breaks("로동자들의력량을집중하여"))[:2] == [5, 8]
     assert list(word_breaks("력량")) == []
+
+
+def test_realtext_every_sample_page_and_seed_is_a_fixed_point(seeds):
+    # issue 10: idempotence on every sample page and seed (the development pages: test_realtext_real_pages)
+    import yalu
+    from pathlib import Path
+
+    pages = sorted(Path(__file__).parents[1].joinpath("examples").glob("*.*")) + sorted(seeds.glob("*.txt"))
+    read = 0
+    for page in pages:
+        try:
+            text = yalu.read(page).text
+        except yalu.YaluError:
+            continue                  # the index page the reader refuses
+        once = standardize(text).text
+        assert standardize(once).text == once, page.name
+        read += 1
+    assert read >= 40
