@@ -361,12 +361,15 @@ def _compound_seconds(word: str, found: list[Change]) -> tuple[Change, ...]:
     for p in range(1, len(word) - 1):
         if p in taken or initial_sound_law(word[p]) == word[p] or _PARTICLE_RUN.fullmatch(word[p:]):
             continue
+        if not (word[:p] in load_tables().d4_heads or _ends_in_noun(word[:p])):
+            continue            # the first element (one test a cut, before the dictionary lookups of the second)
         for n in range(min(4, len(word) - p), 1, -1):
             if n == 2 and p + n == len(word) and word[-1] in _PARTICLES:
                 continue        # 수입+량이 is 수입량 and a particle, not 량이 (兩耳)
+            if not _may_follow(word[p + n:]):
+                continue
             standard = _glossed_word(word[p:p + n])
-            head = word[:p] in load_tables().d4_heads
-            if standard is None or not (head or _ends_in_noun(word[:p])) or not _may_follow(word[p + n:]):
+            if standard is None:
                 continue
             if _one_word(word[p - 1:p + 1]):
                 break           # 관광전+략도 is 관광+전략+도, 체육관+리중심 체육+관리+중심: a word runs across the cut
