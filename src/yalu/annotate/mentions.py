@@ -191,7 +191,13 @@ def _opens_a_compound(key: str, best: gazetteer.Candidate, how: set[str], after:
     if not (best.level == "province" or gazetteer.home(best) or how & {"conventional", "short"}):
         return False
     rest = re.match(r"[가-힣]+", after)
-    return rest is not None and _reads_as_place(key, rest.group())
+    if rest is None:
+        return False
+    keys, _ = gazetteer.index()
+    if any(any(e.candidate.kind == "place" for e, _ in keys.get(key + rest.group()[:size], ()))
+           for size in range(1, min(len(rest.group()), _LONGEST_KEY) + 1)):
+        return False       # 조양천: a longer place (朝阳川, a town) the word names, not 조양 (朝阳) and more
+    return _reads_as_place(key, rest.group())
 
 
 @lru_cache(maxsize=1 << 14)
