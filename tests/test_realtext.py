@@ -237,3 +237,17 @@ def test_realtext_every_sample_page_and_seed_is_a_fixed_point(seeds):
         assert standardize(once).text == once, page.name
         read += 1
     assert read >= 40
+
+
+def test_realtext_a_south_korean_page_quoting_one_chinese_korean_line_keeps_the_rest(script):
+    # a standard page with one line of the papers' spelling put before it is mixed, and only that line
+    # changes: every paragraph that does not lean Chinese Korean is left as written
+    import json
+
+    pages = [json.loads(line) for line in script("tests/eval_realtext.py").PAGES.read_text("utf-8").splitlines()]
+    line = "습근평 주석은 력량을 집중하여야 한다고 말하였다.\n"
+    for page in pages:
+        if page["variety"] != "south_korean_standard":
+            continue
+        result = standardize(line + page["text"])
+        assert result.changes and all(c.end <= len(line) for c in result.changes), page["id"]

@@ -20,7 +20,7 @@ from ..names.places import initial_sound_law
 from .name_forms import MODES as NAME_MODES, merge, name_changes
 from .morph import Jamo, Morph, analyse, compose, decompose, word_breaks
 from .tables import Tables, load_tables, place_spans
-from .variety import VARIETIES, Variety, south_korean_spans
+from .variety import VARIETIES, Variety, spans_kept_in_a_mix
 from .variety import variety as read_variety
 from .vocabulary import glosses, rewrite
 
@@ -87,7 +87,7 @@ def standardize(text: str, *, vocabulary: bool = False,
     if found_variety.name == "south_korean":
         return Standardized(text, (), (), found_variety)
     if found_variety.name == "mixed":
-        protect = _with_south_paragraphs(protect)
+        protect = _with_kept_paragraphs(protect)
     result = _standardize(text, vocabulary, protect)
     changes = result.changes
     if names == "standard":
@@ -119,10 +119,10 @@ def _with_names(text: str, spelling: tuple[Change, ...], vocabulary: bool,
     return tuple(changes)
 
 
-def _with_south_paragraphs(protect: Callable[[str], Iterable[tuple[int, int]]] | None
+def _with_kept_paragraphs(protect: Callable[[str], Iterable[tuple[int, int]]] | None
                            ) -> Callable[[str], list[tuple[int, int]]]:
     def spans(text: str) -> list[tuple[int, int]]:
-        return (list(protect(text)) if protect is not None else []) + south_korean_spans(text)
+        return (list(protect(text)) if protect is not None else []) + spans_kept_in_a_mix(text)
     return spans
 
 

@@ -194,15 +194,15 @@ def _pure(ev: dict[str, int]) -> str | None:
     return None
 
 
-def south_korean_spans(text: str) -> list[tuple[int, int]]:
-    """The paragraphs of ``text`` whose spelling leans South Korean: more South Korean evidence than
-    Chinese. In a mixed text these are left as written; one piece of evidence is enough, since a
-    paragraph of a South Korean page changed is damage and one of a Chinese Korean page left alone
-    is only a miss."""
+def spans_kept_in_a_mix(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of a mixed text that standardize leaves as written: every one that does not lean
+    Chinese Korean (no more Chinese Korean evidence than South Korean, or none at all). A paragraph of
+    a South Korean page changed is damage, one of a Chinese Korean page left alone only a miss; on a
+    mixed page the paragraphs that show the papers' spelling are the ones to standardize."""
     spans = []
     for s, e in paragraph_spans(text):
         ck, sk = _sides(_evidence(text[s:e]))
-        if sk > ck:
+        if ck <= sk:
             spans.append((s, e))
     return spans
 
