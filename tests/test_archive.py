@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import yalu
 from yalu import Archive, Document, Span
-from yalu.archive import schema
+from yalu.archive import schema, stories
 from yalu.archive.terms import phrase, terms
 from yalu.cli import main
 
@@ -33,11 +33,15 @@ XI = ("시진핑", "习近平", "習近平", "Xi Jinping", "습근평")
 
 
 def page(headline: str, body: str, url: str | None = None, published: str | None = None) -> Document:
-    """A small Document made in the test (for cases the sample pages do not have)."""
+    """A small Document made in the test (for cases the sample pages do not have); paragraphs of the
+    body are separated by blank lines."""
     text = f"{headline}\n\n{body}"
-    return Document(text=text, headline_span=Span(0, len(headline)),
-                    paragraph_spans=(Span(len(headline) + 2, len(text)),), url=url, published=published,
-                    outlet="조글로" if url and "zoglo" in url else "길림신문")
+    spans, start = [], len(headline) + 2
+    for paragraph in body.split("\n\n"):
+        spans.append(Span(start, start + len(paragraph)))
+        start += len(paragraph) + 2
+    return Document(text=text, headline_span=Span(0, len(headline)), paragraph_spans=tuple(spans), url=url,
+                    published=published, outlet="조글로" if url and "zoglo" in url else "길림신문")
 
 
 @pytest.fixture(scope="session")
@@ -162,6 +166,85 @@ def test_archive_reposts_are_one_story_with_copies(tmp_path):
     assert [c["url"] for c in found.hits[0].copies] == ["http://www.zoglo.net/2.html"]
     assert archive.search("역량", outlet="조글로").total == 1       # found through its copy
     assert archive.search("역량", outlet="흑룡강신문").total == 0
+
+
+def test_archive_an_edited_repost_is_the_same_story(tmp_path):
+    original = yalu.read(EXAMPLES / "01_yanbian_kicker_review_footer.txt")
+    paragraphs = original.paragraphs            # four, the last 153 of 534 characters
+    assert len(paragraphs) == 4 and "력량" in paragraphs[1]
+    reposts = [page(original.headline, "\n\n".join([*paragraphs, "(출처: 연변일보)"]), url="http://www.zoglo.net/1.html"),
+               page(original.headline, "\n\n".join(paragraphs[:-1]), url="http://www.zoglo.net/2.html"),
+               page(original.headline, "\n\n".join(p.replace("력량", "역량") for p in paragraphs),
+                    url="http://www.zoglo.net/3.html")]
+    archive = Archive(tmp_path / "a.db")
+    assert archive.add([original])["added"] == 1
+    assert archive.add(reposts) == {"added": 0, "copy": 3, "present": 0, "failed": 0}
+    assert (archive.counts()["articles"], archive.counts()["stories"]) == (4, 1)
+    found = archive.search("화룡시")
+    assert found.total == 1 and found.hits[0].id == original.id
+    assert {c["url"] for c in found.hits[0].copies} == {r.url for r in reposts}
+    assert archive.search("출처").total == 0         # a copy's own line is not indexed: the story is its first copy
+
+
+def test_archive_articles_sharing_boilerplate_or_an_excerpt_are_other_stories(tmp_path):
+    dateline = "【길림신문】 장춘 3월 5일발 (기자 리영철): 본사소식"
+    footer = "편집: 박영 | 출처: 길림신문 | 저작권자 © 길림신문 무단전재 및 재배포 금지 | 제보전화: 0431-88888888"
+    first, second = (yalu.read(EXAMPLES / name) for name in ("02_jilin_new_template.txt", "04_jilin_mobile_template.txt"))
+    framed = [page(d.headline, "\n\n".join([dateline, d.paragraphs[0], footer])) for d in (first, second)]
+    shared = stories.resemblance(*(stories.body_of(d).normal for d in framed))
+    assert 0.2 < shared < stories.RESEMBLANCE   # as alike as the two most alike distinct pages of the dev set
+    long = yalu.read(EXAMPLES / "40_yanbian_standing_committee.txt")
+    excerpt = page(long.headline, long.paragraphs[0], url="http://www.zoglo.net/9.html")   # 244 of 918 characters
+    archive = Archive(tmp_path / "a.db")
+    assert archive.add([*framed, long, excerpt])["added"] == 4
+    assert archive.counts()["stories"] == 4
+
+
+def test_archive_distinct_pages_of_the_development_set_stay_distinct_stories(corpus):
+    # two parts of one series (흑룡강신문 2021), opening with the same paragraph: 0.24 alike
+    rows = corpus.conn.execute("SELECT story_id FROM articles WHERE url LIKE '%/001418375.shtml' "
+                               "OR url LIKE '%/001428895.shtml'").fetchall()
+    assert len(rows) == 2 and rows[0][0] != rows[1][0]
+    assert corpus.counts()["stories"] == corpus.counts()["articles"]
+
+
+def test_archive_sketches_are_stable_across_runs():
+    # the sketch is part of the schema: a change of shingles or hash needs a migration that sketches again
+    body = stories.body_of(page("제목", "연변조선족자치주 농촌주민 소득이 4년 련속 빠르게 늘어났다."))
+    assert body.size == 21 and len(body.sketch) == stories.K
+    assert body.sketch[:2] == (-8693088927257950942, -8487715514947934533)
+
+
+def _columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """Every table and index of an archive, with its columns."""
+    found = conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name")
+    return {name: [c["name"] for c in conn.execute(f"PRAGMA {kind}_xinfo({name})")] for kind, name in found.fetchall()}
+
+
+def test_archive_made_by_the_previous_version_opens_and_is_migrated(tmp_path, monkeypatch):
+    original = yalu.read(EXAMPLES / "01_yanbian_kicker_review_footer.txt")
+    old = tmp_path / "old.db"
+    with Archive(old) as archive:
+        archive.add([original])
+    # as yalu left it before migration 2: its table and column taken away, its row in schema_version too
+    conn = sqlite3.connect(old, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.executescript("DROP TABLE sketches; ALTER TABLE stories DROP COLUMN shingles;"
+                       " DELETE FROM schema_version WHERE version > 1;")
+    with monkeypatch.context() as previous:
+        previous.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+        previous.setattr(schema, "LATEST", 1)
+        fresh = sqlite3.connect(tmp_path / "fresh.db", isolation_level=None)
+        fresh.row_factory = sqlite3.Row
+        schema.migrate(fresh, "fresh.db")
+    assert _columns(conn) == _columns(fresh) and "stories" in _columns(fresh)
+    conn.close()
+    with Archive(old) as archive:
+        assert archive.schema_version == schema.LATEST == 2
+        assert tuple(archive.conn.execute("SELECT count(*), max(story_id) FROM sketches").fetchone()) == (stories.K, 1)
+        repost = page(original.headline, "\n\n".join(original.paragraphs[:-1]), url="http://www.zoglo.net/2.html")
+        assert archive.add([repost])["copy"] == 1
+        assert archive.counts()["stories"] == 1
 
 
 def test_archive_get_returns_the_record(tmp_path, seeds):
@@ -317,7 +400,8 @@ def test_archive_kill_9_during_add_then_again_leaves_every_article_once(tmp_path
 
 def _distinct_copies(folder: Path, seeds: Path, rounds: int) -> int:
     """Each text page of examples/ and the seeds, ``rounds`` times, each copy with a sentence of its own in
-    its first paragraph: new articles (not the same page twice), so that `yalu add` has work for seconds."""
+    its first paragraph: new articles (not the same page twice), so that `yalu add` has work for seconds,
+    and copies of one story (an edited repost). Returns the number of pages copied."""
     encodings = {"16_jilin_cp949.txt": "cp949", "17_hljxinwen_gb18030.txt": "gb18030"}
     pages = sorted(EXAMPLES.glob("*.txt")) + sorted(seeds.glob("*.txt"))
     for n in range(1, rounds + 1):
@@ -327,13 +411,13 @@ def _distinct_copies(folder: Path, seeds: Path, rounds: int) -> int:
             first = next(i for i, line in enumerate(lines) if len(line) >= 40)
             lines[first] += f" 이 글은 {n}번째로 다시 실렸다."
             (folder / f"{n}_{source.name}").write_text("\n".join(lines), encoding=encoding)
-    return len(pages) * rounds
+    return len(pages)
 
 
 def test_archive_readers_see_a_consistent_archive_while_yalu_add_writes(tmp_path, seeds):
     folder = tmp_path / "pages"
     folder.mkdir()
-    expected = _distinct_copies(folder, seeds, rounds=3)
+    pages = _distinct_copies(folder, seeds, rounds=3)
     with Archive(tmp_path / "empty.db") as empty:
         empty.search("조선족")        # the names and spelling tables load now, not in the loop that reads
     path = tmp_path / "busy.db"
@@ -373,7 +457,7 @@ def test_archive_readers_see_a_consistent_archive_while_yalu_add_writes(tmp_path
     assert not locked
     assert len(seen) >= 3 and seen == sorted(seen), seen         # read while it wrote: the count grew twice
     assert totals == sorted(totals)                               # a story found stays found
-    assert _consistent(path)[0] == expected
+    assert _consistent(path) == (3 * pages, pages)          # each page's three copies are one story
 
 
 # -- command line and exports --------------------------------------------------------------------------

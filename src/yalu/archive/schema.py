@@ -11,7 +11,9 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
 
+from ..document import Document
 from ..errors import YaluError
+from . import stories
 
 _INITIAL = """
 CREATE TABLE meta (
@@ -154,8 +156,31 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 );
 """
 
+# a repost that edits the body is the same story (stories.py): each story's sketch, indexed by value
+_SKETCHES = """
+ALTER TABLE stories ADD COLUMN shingles INTEGER;     -- distinct 6-character shingles of the body
+CREATE TABLE sketches (
+  story_id INTEGER NOT NULL REFERENCES stories(id),
+  value INTEGER NOT NULL,                -- one of the 16 smallest hashes of the body's shingles
+  PRIMARY KEY (story_id, value)
+) WITHOUT ROWID;
+CREATE INDEX sketches_value ON sketches(value);
+"""
+
+
+def _sketch_stories(conn: sqlite3.Connection) -> None:
+    """Make the sketches table and sketch the stories already there, from the copy search shows."""
+    for statement in _statements(_SKETCHES):
+        conn.execute(statement)
+    for (story_id,) in conn.execute("SELECT id FROM stories ORDER BY id").fetchall():
+        record = conn.execute("SELECT a.record FROM stories s JOIN articles a ON a.id = s.article_id"
+                              " WHERE s.id = ?", (story_id,)).fetchone()[0]
+        stories.remember(conn, story_id, stories.body_of(Document.from_json(record)))
+
+
 MIGRATIONS: list[tuple[int, str, str | Callable[[sqlite3.Connection], None]]] = [
     (1, "initial: articles, stories, mentions, entities, roles, events, changes, inputs, search index", _INITIAL),
+    (2, "sketches: a repost with an edited body joins its story", _sketch_stories),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -3,19 +3,18 @@
 Ingest is idempotent and crash-safe. An article's id is ``Document.id`` (a hash of its url and text), so
 the same page added twice is one row; each article goes in with everything it carries (changes,
 mentions, entities, roles, events, its index row) in one transaction, so a ``kill -9`` leaves either
-all of it or none of it. The same text on several sites (조글로 reposts the papers) is one story: every
-copy is stored, only the first is indexed, and search shows the story once with its copies.
+all of it or none of it. The same text on several sites (조글로 reposts the papers), also when a repost
+edits it a little (stories.py), is one story: every copy is stored, only the first is indexed, and
+search shows the story once with its copies.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -26,21 +25,21 @@ from ..document import Document
 from ..orthography import standardize
 from ..errors import YaluError
 from . import entities as entity_rows
-from . import schema, terms
+from . import schema, stories, terms
 
 DEFAULT_PATH = "yalu.db"
 DAY = 10_000_000          # articles.key = yyyymmdd × DAY + n
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_NOT_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
 class Outcome:
     """What became of one input of ``Archive.ingest``.
 
-    ``status``: added (a new story), copy (a new article whose text the archive already holds: one
-    more copy of its story), present (this very article was already there), unchanged (a file added
-    before and not modified since: not read again), failed (``error`` says why).
+    ``status``: added (a new story), copy (a new article whose text, or a close edit of it, the
+    archive already holds: one more copy of its story), present (this very article was already
+    there), unchanged (a file added before and not modified since: not read again), failed (``error``
+    says why).
     """
 
     name: str
@@ -51,13 +50,6 @@ class Outcome:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def fingerprint(doc: Document) -> str:
-    """The story a text belongs to: its body with spaces and punctuation removed, hashed."""
-    body = doc.body or doc.text
-    normal = _NOT_WORD.sub("", unicodedata.normalize("NFKC", body)).casefold()
-    return hashlib.sha256(normal.encode()).hexdigest()[:32]
 
 
 class Archive:
@@ -155,13 +147,14 @@ class Archive:
         conn = self.conn
         if conn.execute("SELECT 1 FROM articles WHERE id = ?", (doc.id,)).fetchone():
             return "present"
-        mark = fingerprint(doc)
-        story = conn.execute("SELECT id FROM stories WHERE fingerprint = ?", (mark,)).fetchone()
-        if story is None:
+        body = stories.body_of(doc)
+        found = stories.find(conn, body)
+        if found is None:
             story_id = conn.execute("INSERT INTO stories (fingerprint, article_id) VALUES (?, ?)",
-                                    (mark, doc.id)).lastrowid
+                                    (body.fingerprint, doc.id)).lastrowid
+            stories.remember(conn, story_id, body)
         else:
-            story_id = story["id"]
+            story_id = found
             conn.execute("UPDATE stories SET copies = copies + 1 WHERE id = ?", (story_id,))
         date = _DATE.match(doc.published or "")
         day = int("".join(date.groups())) if date else 0
@@ -226,9 +219,9 @@ class Archive:
             conn.executemany(
                 'INSERT INTO event_agenda (event_id, seq, kind, text, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
                 [(event_id, n, a.kind, a.text, a.span.start, a.span.end) for n, a in enumerate(event.agenda, 1)])
-        if story is None:
+        if found is None:
             self._index(key, doc, standard_text, dict.fromkeys(linked))
-        return "added" if story is None else "copy"
+        return "added" if found is None else "copy"
 
     def _index(self, key: int, doc: Document, standard_text: str, linked: Iterable[str]) -> None:
         head = "\n".join(filter(None, [doc.kicker, doc.headline, *doc.subheadlines]))
