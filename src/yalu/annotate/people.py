@@ -137,10 +137,11 @@ def people(doc: Document, known: list[Mention], as_of: str | None = None,
     named = reach([(m.start, m.end) for m in known if m.kind != "person"])
     found += _printed(text, persons, named)       # the Hanzi printed beside a name decide first
     surnames = tables.surnames()
+    beside = {w: _beside(w) for w in {w for _, w in words}}     # a long page repeats its words
     for i, (start, word) in enumerate(words):
         person = persons.get(start)
         if person is None and (word[:1] not in surnames and word[:2] not in surnames
-                               or not _may_be_titled(text, words, i)):
+                               or not _may_be_titled(text, words, i, beside)):
             continue
         before, after = _roles_before(words, i), _role_after(words, i)
         if person is None:
@@ -295,14 +296,17 @@ def _glued(word: str) -> str | None:
     return None
 
 
-def _may_be_titled(text: str, words: list[tuple[int, str]], i: int) -> bool:
+def _beside(word: str) -> tuple[bool, bool]:
+    """Whether a word is a title that may stand before a name, and whether one (or a body) may follow."""
+    return _title(word, "before") is not None, _title(word, "after") is not None or _is_org_word(word)
+
+
+def _may_be_titled(text: str, words: list[tuple[int, str]], i: int, beside: dict) -> bool:
     """What a word needs before it can be a name found by a title, cheap to test on every word of a
     long page: a title before it, a title or a body after it, a title glued to it, or a quotation that
     opens after it (the tests of ``people``, which cost more, come after)."""
     start, word = words[i]
-    if i and _title(words[i - 1][1], "before"):
-        return True
-    if i + 1 < len(words) and (_title(words[i + 1][1], "after") or _is_org_word(words[i + 1][1])):
+    if i and beside[words[i - 1][1]][0] or i + 1 < len(words) and beside[words[i + 1][1]][1]:
         return True
     return bool(_glued(word) or _speaker(text, start, word))
 
@@ -310,7 +314,7 @@ def _may_be_titled(text: str, words: list[tuple[int, str]], i: int) -> bool:
 def _speaker(text: str, start: int, word: str) -> list[tuple[None, int, bool]]:
     """A name that opens a quotation is its speaker: 「리순희는 “주말이면 …」."""
     end = start + len(word)
-    if re.search(r"(?:은|는|이|가)$", word) and re.match(r"\s?[“\"‘]", text[end:end + 2]):
+    if word[-1:] in "은는이가" and re.match(r"\s?[“\"‘]", text[end:end + 2]):
         return [(None, end, False)]
     return []
 
