@@ -4,6 +4,7 @@ development set (../shared/realpages/, read from there, never copied)."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -489,6 +490,46 @@ def test_cli_add_search_export(tmp_path, seeds):
     assert len(header) == len(set(header)) and {"year", "month", "standard_text", "record"} <= set(header)
     one = run("export", "--archive", db, "--query", "가목사")
     assert len(one.stdout.splitlines()) == 1
+
+
+def test_datasette_opens_the_archive_with_facets_and_a_map(tmp_path, seeds):
+    from datasette.app import Datasette     # in the test extra: CI installs it, and a missing one fails here
+
+    path = tmp_path / "a.db"
+    with Archive(path) as archive:
+        list(archive.ingest([seeds], workers=1))
+        outlets = dict(archive.conn.execute("SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL"
+                                            " GROUP BY 1").fetchall())
+        places = archive.conn.execute("SELECT count(*) FROM entities WHERE kind = 'place'"
+                                      " AND latitude IS NOT NULL AND longitude IS NOT NULL").fetchone()[0]
+    assert outlets and places > 3
+
+    async def browse() -> dict[str, object]:
+        datasette = Datasette([str(path)])
+        await datasette.invoke_startup()
+        pages = {"tables": "/a.json", "outlets": "/a/articles.json?_facet=outlet",
+                 "places": "/a/entities.json?_shape=objects&kind=place&latitude__notblank=1&_size=max",
+                 "entities page": "/a/entities", "event_stops page": "/a/event_stops", "articles page": "/a/articles",
+                 "plugins": "/-/plugins.json"}
+        out = {}
+        for name, url in pages.items():
+            response = await datasette.client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            out[name] = response.text if name.endswith("page") else response.json()
+        return out
+
+    seen = asyncio.run(browse())
+    assert {"articles", "mentions", "entities", "events", "event_stops"} <= {t["name"] for t in seen["tables"]["tables"]}
+    facet = seen["outlets"]["facet_results"]["outlet"]["results"]
+    assert {f["value"]: f["count"] for f in facet} == outlets
+    rows = seen["places"]["rows"]
+    assert len(rows) == places and all(isinstance(r["latitude"], float) and isinstance(r["longitude"], float)
+                                       for r in rows)
+    # datasette-cluster-map draws a table that has latitude and longitude columns, and only such a table
+    assert "datasette-cluster-map" in {p["name"] for p in seen["plugins"]}
+    for table in ("entities", "event_stops"):
+        assert "datasette-cluster-map" in seen[f"{table} page"], table
+    assert "datasette-cluster-map" not in seen["articles page"]
 
 
 def test_export_parquet_carries_the_schema_version(tmp_path, seeds):
