@@ -3,9 +3,13 @@
 The evidence is the spelling itself, counted on the words the initial-sound law decides: a Sino-Korean
 word of two or more syllables that starts a word and whose first hanja is read with ㄹ (or ㄴ before
 ㅣ ㅕ ㅛ ㅠ) breaks the law when written so (력량, 로동, 녀성: Chinese and North Korean) and keeps it when
-written with ㅇ/ㄴ (역량, 노동, 여성: South Korean). 되였다/되여 against 되었다/되어 count the same way.
-Which of Chinese or North Korean is read from cue words (rules/variety.toml), since both norms spell
-alike. A text with too little evidence is taken as Chinese Korean, the press this library reads.
+written with ㅇ/ㄴ (역량, 노동, 여성: South Korean). 되였다/되여 against 되었다/되어 count the same way,
+and so do marks of one norm: the papers' loanword and convention spellings (메터, 위엔, 날자), their
+names of Chinese leaders (습근평) and a Korean surname before a title (리경호 주장) on one side; the South
+Korean press's names (북한, 지린, 시진핑) and 이경호 대표 on the other. No South Korean page writes a
+Chinese Korean form, so any beside a South Korean mark makes the text mixed. Which of Chinese or North
+Korean is read from cue words (rules/variety.toml), since both norms spell alike. A text with too little
+evidence is taken as Chinese Korean, the press this library reads.
 """
 
 from __future__ import annotations
