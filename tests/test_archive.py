@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import importlib.metadata
 import io
 import json
 import os
@@ -543,4 +544,35 @@ def test_export_parquet_carries_the_schema_version(tmp_path, seeds):
     assert {"latitude", "longitude", "hanzi", "pinyin"} <= set(table.column_names)
     meta = table.schema.metadata
     assert meta[b"yalu.archive_schema_version"] == str(schema.LATEST).encode()
-    assert meta[b"yalu.table"] == b"entities"
+    assert meta[b"yalu.table"] == b"entities" and meta[b"yalu.query"] == b"null"
+    assert meta[b"yalu.yalu_version"] == importlib.metadata.version("yalu").encode()
+
+
+def test_export_jsonl_and_csv_say_what_they_are_beside_them(tmp_path, seeds):
+    archive = Archive(tmp_path / "a.db")
+    list(archive.ingest([seeds], workers=1))
+    for name, table in (("records.jsonl", "articles"), ("mentions.jsonl", "mentions"), ("mentions.csv", "mentions")):
+        out = tmp_path / name
+        count = archive.export(str(out), table=table)
+        meta = json.loads((tmp_path / f"{name}.meta.json").read_text(encoding="utf-8"))
+        assert meta == {"archive_schema_version": schema.LATEST, "record_schema_version": yalu.SCHEMA_VERSION,
+                        "yalu_version": importlib.metadata.version("yalu"), "table": table,
+                        "format": name.rsplit(".")[-1], "query": None, "filters": None,
+                        "offsets": "code points, end exclusive", "rows": count}
+        assert count > 1
+    # the files hold rows and nothing else: yalu add reads the records back, a plain reader the CSV
+    records = (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["schema_version"] for line in records] == [yalu.SCHEMA_VERSION] * len(records)
+    assert all(Document.from_json(line).id for line in records)
+    with open(tmp_path / "mentions.csv", encoding="utf-8", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == archive.counts()["mentions"]
+    found = tmp_path / "found.csv"
+    archive.export(str(found), table="mentions", query="가목사", since="2020")
+    meta = json.loads(Path(f"{found}.meta.json").read_text(encoding="utf-8"))
+    assert (meta["query"], meta["filters"]) == ("가목사", {"since": "2020"})
+    before = set(tmp_path.iterdir())
+    archive.export(io.StringIO(), table="mentions")          # no file, so nothing beside it
+    assert set(tmp_path.iterdir()) == before
+    shown = run("export", "--archive", str(tmp_path / "a.db"), "--table", "events", "-o", str(tmp_path / "e.csv"))
+    assert shown.exit_code == 0 and "e.csv.meta.json" in shown.stderr
+    assert (tmp_path / "e.csv.meta.json").is_file()

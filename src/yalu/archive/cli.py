@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from .export import FORMATS, TABLES
+from .export import FORMATS, TABLES, format_for
 from .search import FACETS, MARK, SORTS
 from .store import DEFAULT_PATH, Archive
 
@@ -197,7 +197,8 @@ def export(archive_path: str, table: str, fmt: str | None, output: str | None, q
     yalu export --query 시진핑 --since 2020 -o xi.jsonl
 
     Offsets (start, end) are code points into articles.text, end exclusive, as in the record.
-    Parquet files carry the archive's schema version in their metadata.
+    Every export to a file says what it is (the archive's schema version, the record's, yalu's, the
+    table, the search): Parquet in its metadata, JSONL and CSV in FILE.meta.json beside the file.
     """
     with _existing(archive_path) as archive:
         try:
@@ -208,4 +209,5 @@ def export(archive_path: str, table: str, fmt: str | None, output: str | None, q
         except ImportError as error:
             raise click.ClickException(str(error)) from error
     if output not in (None, "-"):
-        err.print(f"{count} rows of {table} → {output}")
+        sidecar = "" if format_for(output, fmt) == "parquet" else f" (and what it is in {output}.meta.json)"
+        err.print(f"{count} rows of {table} → {output}{sidecar}")
