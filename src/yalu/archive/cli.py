@@ -52,9 +52,9 @@ def add(inputs: tuple[str, ...], archive_path: str, url: str | None, workers: in
 
     Each article goes in with its layers in one transaction, so an interrupted run loses nothing
     and the same command again picks up where it stopped (files added before and unchanged are not
-    read again). The same page twice is one article; the same text on several sites is one story
-    with its copies. A page that cannot be read is named on stderr with the reason, kept in the
-    table `problems`, and skipped. Exit status: 0 all added, 1 some inputs failed.
+    read again). The same page twice is one article; the same text on several sites, also a repost
+    that edits it a little, is one story with its copies. A page that cannot be read is named on
+    stderr with the reason, kept in the table `problems`, and skipped. Exit status: 0 all added, 1 some inputs failed.
     """
     from .. import expand
     names = list(expand(inputs))
