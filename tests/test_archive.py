@@ -573,6 +573,9 @@ def test_export_jsonl_and_csv_say_what_they_are_beside_them(tmp_path, seeds):
     before = set(tmp_path.iterdir())
     archive.export(io.StringIO(), table="mentions")          # no file, so nothing beside it
     assert set(tmp_path.iterdir()) == before
+    # a pathlib.Path is a path as a str is
+    assert archive.export(tmp_path / "entities.csv", table="entities") > 0
+    assert (tmp_path / "entities.csv.meta.json").exists()
     shown = run("export", "--archive", str(tmp_path / "a.db"), "--table", "events", "-o", str(tmp_path / "e.csv"))
     assert shown.exit_code == 0 and "e.csv.meta.json" in shown.stderr
     assert (tmp_path / "e.csv.meta.json").is_file()

@@ -20,6 +20,7 @@ import csv
 import importlib.metadata
 import io
 import json
+import os
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -32,7 +33,7 @@ TABLES = ("articles", "stories", "mentions", "entities", "roles", "events", "eve
 FORMATS = ("jsonl", "csv", "parquet")
 
 
-def export(archive: Any, out: str | IO[str] | None = None, *, table: str = "articles", format: str | None = None,
+def export(archive: Any, out: str | os.PathLike | IO[str] | None = None, *, table: str = "articles", format: str | None = None,
            query: str | None = None, **filters: Any) -> int:
     """Write ``table`` (or, with ``query`` or filters, the articles of every matching story) to ``out``.
 
@@ -50,6 +51,8 @@ def export(archive: Any, out: str | IO[str] | None = None, *, table: str = "arti
         ValueError: an unknown table or format, or Parquet to stdout.
         ImportError: Parquet without pyarrow (``pip install 'yalu[parquet]'``).
     """
+    if isinstance(out, os.PathLike):
+        out = os.fspath(out)                # a pathlib.Path is a path like a str
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}: choose from {', '.join(TABLES)}")
     format = format_for(out, format)
