@@ -204,3 +204,5 @@ def test_places_a_name_by_its_ending_is_never_a_person():
     # cannot read it gets nothing (null beats a wrong value), while 마교 (马娇) may still be a person
     assert names.lookup("뭉뚱기념관") == []
     assert names.lookup("마교")[0].kind == "person"
+    # two syllables with an ending names of people share are a person's name as often (李娇, 王霞)
+    assert names.lookup("리교")[0].kind == "person" and names.lookup("왕하")[0].kind == "person"

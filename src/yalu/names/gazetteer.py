@@ -322,6 +322,8 @@ def by_ending(text: str, context=None) -> tuple[bool, Candidate | None]:
         ending = row["reading"]
         if not text.endswith(ending) or len(text) <= len(ending):
             continue
+        if row["sure"] != "yes" and len(text) - len(ending) < 2:
+            continue      # 리교, 왕하: two syllables ending so are a person's name as often (李娇, 王霞)
         if row["kind"] == "village" and places.villages_named(text):
             return True, None     # villages yalu knows by this name (several: 향수촌): the tree decides, not a guess
         stem = text[:-len(ending)]
