@@ -206,3 +206,7 @@ def test_places_a_name_by_its_ending_is_never_a_person():
     assert names.lookup("마교")[0].kind == "person"
     # two syllables with an ending names of people share are a person's name as often (李娇, 王霞)
     assert names.lookup("리교")[0].kind == "person" and names.lookup("왕하")[0].kind == "person"
+    # a surname and two syllables ending as given names often do (호 浩) is a person's name, unless a place
+    # of the north-east is its stem (신민교: 新民, a city of Liaoning, and its bridge)
+    assert names.lookup("리성호")[0].kind == "person" and names.lookup("한정호")[0].kind == "person"
+    assert names.lookup("신민교")[0].hanzi == "新民桥"

@@ -328,6 +328,9 @@ def by_ending(text: str, context=None) -> tuple[bool, Candidate | None]:
             return True, None     # villages yalu knows by this name (several: 향수촌): the tree decides, not a guess
         stem = text[:-len(ending)]
         found = _stem(stem, context)
+        if found is not None and row["name"] == "yes" and _person_shaped(text) and \
+                (found[1] is None or (found[1].code or "")[:2] not in NORTH_EAST):
+            found = None          # 리성호, 한정호: a person's name (李成浩) before 鲤城湖 of a far-away 鲤城区
         if found is None:
             return row["sure"] == "yes", None
         hanzi, place = found
@@ -340,6 +343,12 @@ def by_ending(text: str, context=None) -> tuple[bool, Candidate | None]:
                  + (f" ({place.hanzi})" if place else " (words of the dictionary)"),
                  "composed from its parts, in no gazetteer: the Hanzi may differ (homophones)"))
     return False, None
+
+
+def _person_shaped(reading: str) -> bool:
+    """A surname of the name-character table and two syllables more (리성호, 한정호)."""
+    surnames, _ = _name_chars()
+    return len(reading) == 3 and reading[0] in surnames
 
 
 _DIRECTIONS = {"동": "东", "서": "西", "남": "南", "북": "北"}
