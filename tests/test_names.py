@@ -283,3 +283,9 @@ def test_names_a_name_on_a_south_korean_page_is_guessed_as_a_transcription():
     assert "transcription" in found[0].why[0]
     papers = names.lookup("마잔청", context="연변에서 마잔청 씨가 력량을 강조하였다. 회의가 개최되였다.")
     assert "transcription" not in papers[0].why[0]
+
+
+def test_names_hanzi_printed_for_several_words_give_the_last_words_theirs():
+    # 아성구 성건(阿城区城建): the bracket holds the Hanzi of the words before too; 성건's are its last two
+    found = names.lookup("성건", context="일행은 할빈시 아성구 성건(阿城区城建) 조선족마을을 찾았다.")
+    assert found[0].hanzi == "城建" and "prints its Hanzi" in found[0].why[0]

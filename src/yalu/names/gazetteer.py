@@ -259,6 +259,8 @@ def _printed(reading: str, context: str) -> list[Candidate]:
     written, mostly (as in evidence.py): 시뮬레이션(演示) is a translation, not a reading."""
     keys, _ = index()
     for printed, hanzi in as_context(context).printed(reading):
+        if len(hanzi) > len(reading) and all(_HAN.match(ch) for ch in hanzi):
+            hanzi = hanzi[-len(reading):]   # 아성구 성건(阿城区城建): the Hanzi of the words before, then its own
         agrees = max(sum(a == b for a, b in zip(reading, forms.reading(hanzi, person=person)))
                      for person in (False, True))
         if len(hanzi) != len(reading) or agrees < 0.7 * len(reading):
