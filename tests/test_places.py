@@ -210,3 +210,9 @@ def test_places_a_name_by_its_ending_is_never_a_person():
     # of the north-east is its stem (신민교: 新民, a city of Liaoning, and its bridge)
     assert names.lookup("리성호")[0].kind == "person" and names.lookup("한정호")[0].kind == "person"
     assert names.lookup("신민교")[0].hanzi == "新民桥"
+
+
+def test_places_a_town_written_by_its_mandarin_sound_is_found():
+    # the press writes some towns as they sound in Mandarin (야부리 for 亚布力镇, the ski resort town)
+    assert names.lookup("야부리")[0].hanzi == "亚布力镇"
+    assert names.lookup("야부리진")[0].hanzi == "亚布力镇"

@@ -140,6 +140,11 @@ def towns(by_code: dict[str, Candidate]) -> list[tuple[Candidate, tuple[tuple[st
             keys.append((short + TOWN_SUFFIXES[suffix], "short"))
         elif len(base_reading) >= 3 and suffix != "街道":      # 이도백하 (二道白河镇); not 건설로 (建设路街道), a road
             keys.append((base_reading, "base"))
+        # the press writes some towns by their Mandarin sound (야부리 for 亚布力镇): the standard form, whole
+        # and, when a suffix ends it, without (for lookups only: running text is read by readings)
+        keys.append((r["standard"], "standard"))
+        if suffix and suffix != "街道" and r["standard"].endswith(TOWN_SUFFIXES[suffix]):
+            keys.append((r["standard"][: -len(TOWN_SUFFIXES[suffix])], "standard"))
         out.append((candidate, tuple(k for k in keys if len(k[0]) >= 3)))
     return out
 
