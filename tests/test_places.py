@@ -216,3 +216,11 @@ def test_places_a_town_written_by_its_mandarin_sound_is_found():
     # the press writes some towns as they sound in Mandarin (야부리 for 亚布力镇, the ski resort town)
     assert names.lookup("야부리")[0].hanzi == "亚布力镇"
     assert names.lookup("야부리진")[0].hanzi == "亚布力镇"
+
+
+@pytest.mark.parametrize("query, hanzi", [("미국", "美国"), ("메히꼬", "墨西哥"), ("먄마", "缅甸"), ("로씨야", "俄罗斯"),
+                                          ("조선", "朝鲜"), ("美国", "美国")])
+def test_places_a_country_is_found_in_every_form_the_papers_write(query, hanzi):
+    # countries were only found in running text; yalu name 미국 guessed a person (米国)
+    found = names.lookup(query)[0]
+    assert (found.kind, found.hanzi, found.level) == ("place", hanzi, "country")

@@ -98,6 +98,13 @@ def index() -> tuple[dict[str, list[tuple[_Entry, str]]], dict[str, Candidate]]:
         if entry is not None:
             keys[r["reading"]].append((entry, "short" if r.get("kind") == "short" else "conventional"))
     places.extend(keys, by_code, _Entry)     # features, places abroad, towns, South Korean spellings
+    for r in _tsv("countries.tsv"):          # for lookups (yalu name 미국); text finds them in annotate
+        country = _Entry(Candidate(
+            "place", r["hanzi"], forms.traditional(r["hanzi"]), r["forms"].split("|")[0], forms.pinyin(r["hanzi"]),
+            r["standard"], code=f"{r['code']}:{r['hanzi']}", level="country",
+            why=(f"a country ({r['code']}; countries.tsv)",)))
+        for key in {*r["forms"].split("|"), r["hanzi"], country.candidate.traditional, r["standard"]}:
+            keys[key].append((country, "country"))
     # people last: what places.extend reads of every key (its South Korean spellings) is places' own
     for person in _person_entries():
         for key, how in person.keys():
