@@ -470,6 +470,8 @@ def _combined(text: str, levels: list[Level]) -> Candidate | None:
     known = [lv for lv in levels if lv.candidate is not None]
     if not known:
         return None
+    if len(levels) == 1 and levels[0].level is None:
+        return known[0].candidate          # one word read by its ending (공원로): its own candidate and why
     deepest = known[-1].candidate
     assert deepest is not None
     located = next((lv.candidate for lv in reversed(known) if lv.candidate and lv.candidate.lat is not None), None)
