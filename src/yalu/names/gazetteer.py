@@ -100,7 +100,7 @@ def index() -> tuple[dict[str, list[tuple[_Entry, str]]], dict[str, Candidate]]:
     places.extend(keys, by_code, _Entry)     # features, places abroad, towns, South Korean spellings
     for r in _tsv("countries.tsv"):          # for lookups (yalu name 미국); text finds them in annotate
         country = _Entry(Candidate(
-            "place", r["hanzi"], forms.traditional(r["hanzi"]), r["forms"].split("|")[0], forms.pinyin(r["hanzi"]),
+            "place", r["hanzi"], r["traditional"], r["forms"].split("|")[0], r["pinyin"],
             r["standard"], code=f"{r['code']}:{r['hanzi']}", level="country",
             why=(f"a country ({r['code']}; countries.tsv)",)))
         for key in {*r["forms"].split("|"), r["hanzi"], country.candidate.traditional, r["standard"]}:
