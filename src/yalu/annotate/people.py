@@ -65,10 +65,10 @@ def _name(word: str, sure: bool, title_before: bool = False, comma_after: bool =
 
 
 def _lone_surname(word: str, title: str, before: str) -> str | None:
-    """A surname written alone before a title names a person (량 성장은, 리 주임이), when a space or the
-    text's start comes before it (not 양동위(杨东伟)가 …), the tagger reads it there as a noun (not 한 교수:
-    one professor; 온 인대대표: who came), and it is no word that qualifies a title (전 주임: the former
-    director; 현 시장: the present mayor)."""
+    """A surname written alone before a title names a person (리 주임이), when a space or the text's start
+    comes before it (not 양동위(杨东伟)가 …), the tagger reads it there as a noun (not 한 교수: one
+    professor; 온 인대대표: who came; it also reads 량 성장 as 兩, so that one is missed), and it is no word
+    that qualifies a title (전 주임: the former director; 현 시장: the present mayor)."""
     if len(word) != 1 or word not in tables.surnames() or word in tables.kinds("prefix") or before.strip() \
             or _title(title, "after") is None:        # the title next to it, not after a body (성 공안국 처장)
         return None
