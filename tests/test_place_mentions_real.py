@@ -70,3 +70,8 @@ def test_a_town_by_its_bare_name_needs_its_county_and_a_people_or_a_building_is_
     found = places("흑룡강에서 노래 동방홍을 불렀다. 220만 연변인민들과 연변인의 마음이 모였다. "
                    "대표들은 인민대회당에서 만났다. 연변인민정부가 발표했다.")
     assert found == ["흑룡강", "연변"]
+
+
+def test_a_common_word_ending_like_a_paper_is_no_organisation():
+    # 진일보 (進一步, a step further) ends like a paper (일보 日報) but is a word; 연변일보 is a paper
+    assert mentioned("협력을 진일보 강화하였다. 연변일보가 보도하였다.", "org") == ["연변일보"]

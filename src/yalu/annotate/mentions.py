@@ -324,7 +324,7 @@ def _organisations(doc: Document, places: list[Mention]) -> list[Mention]:
                 break
             start = at
         if start == match.start() and len(word) == len(ending) or \
-                ending in _KINDS and _kind_of_body(word[:-len(ending)]):
+                ending in _KINDS and _kind_of_body(word[:-len(ending)]) or word in tables.kinds("not_body"):
             continue
         end = match.start() + len(word)
         # a body and its organ are one name: 주당위 상무위원회, 중공중앙 정치국, 로인협회 농악무팀

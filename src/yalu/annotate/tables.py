@@ -73,5 +73,6 @@ def name_chars() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def kinds(which: str) -> frozenset[str]:
-    """The words of ``data/kinds.tsv`` of one list: "village", "body", "post" or "address"."""
+    """The words of ``data/kinds.tsv`` of one list: "village", "body", "post", "prefix", "address" or
+    "not_body"."""
     return frozenset(r["word"] for r in _tsv("kinds.tsv") if r["list"] == which)
