@@ -445,13 +445,22 @@ def _lone_village(reading: str, context: str | None) -> Candidate | None:
             forms_ += [t.reading for t in (by_code.get(f"{county}:{town}"),) if t]
             return any(f and len(f) >= 2 and f in context for f in forms_)
 
-        rows = [row for row in rows if named(row[0], row[1])]
+        rows = [row for row in rows if named(row[0], row[1])] or _beside_its_neighbours(reading, rows, context)
     if len({(county, hanzi) for county, _, hanzi in rows}) != 1:
         return None
     county, town, hanzi = rows[0]
     _, by_code = index()
     outer = by_code.get(f"{county}:{town}") or by_code.get(county)
     return _village(reading, outer) if outer is not None else None
+
+
+def _beside_its_neighbours(reading: str, rows: list[tuple[str, str, str]], context: str) -> list:
+    """The rows of the town where the other villages the article names lie too (향수촌 and 강서촌, both of
+    渤海镇 in 宁安: each alone is several villages of the north-east, together one town's two)."""
+    towns = set()
+    for other in set(re.findall(r"[가-힣]{1,4}(?:촌|툰)", context)) - {reading}:
+        towns |= {(county, town) for county, town, _ in _villages_by_reading().get(other, [])}
+    return [row for row in rows if (row[0], row[1]) in towns]
 
 
 def _written(level: Level) -> str:
