@@ -3,12 +3,12 @@ tests/eval_names_real.py. Raise them as the gazetteers grow; never lower them to
 
 # (right, total) as measured when the floor was set; the share must not fall below right / total
 FLOORS = {
-    (False, "persons"): (78, 91),     # 63 before the Korean persons and the leaders since 1949, 73 before CPED
-    (True, "persons"): (81, 91),      # with the page as context (Hanzi printed beside the reading decide); 76 before CPED
-    (False, "places"): (306, 349),    # 206 before the places beyond the divisions (features, abroad, towns,
+    (False, "persons"): (80, 91),     # 63 before the Korean persons and the leaders since 1949, 73 before CPED
+    (True, "persons"): (83, 91),      # with the page as context (Hanzi printed beside the reading decide); 76 before CPED
+    (False, "places"): (309, 349),    # 206 before the places beyond the divisions (features, abroad, towns,
                                       # addresses), 286 before names by their ending (공원로, 장백산역) and towns
                                       # scored without 镇
-    (True, "places"): (312, 349),     # 208, 288 before them
+    (True, "places"): (315, 349),     # 208, 288 before them
 }
 
 

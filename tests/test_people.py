@@ -133,3 +133,14 @@ def test_people_officials_yaml_keeps_priority_for_posts():
 def test_people_a_surname_is_its_own_traditional_form(hanzi, traditional):
     """OpenCC's s2t writes 於, 餘, 範 for the surnames 于, 余, 范; the table keeps the surname."""
     assert names.from_hanzi(hanzi).traditional == traditional
+
+
+def test_people_of_history_the_press_names_are_in_the_table():
+    # historical_people.tsv: the north-east's revolutionaries and fighters, Korean-Chinese figures, a few
+    # writers and officials of the past; four forms computed as for CPED's, the ethnicity deciding the South
+    # Korean one (李红光 is Korean-Chinese: 이홍광)
+    found = names.lookup("마준")[0]
+    assert (found.hanzi, found.kind) == ("马骏", "person") and "person of history" in found.why[0]
+    assert names.lookup("양정우")[0].hanzi == "杨靖宇"
+    assert names.lookup("리홍광")[0].standard == "이홍광"
+    assert names.lookup("뢰봉")[0].standard == "레이펑"

@@ -162,9 +162,13 @@ def test_places_an_address_in_hanzi_is_read_when_every_level_is_known():
 
 
 def test_places_address_keeps_an_unknown_level_and_says_so():
-    parsed = names.address("연길시 건공파출소")
+    parsed = names.address("연길시 뭉뚱파출소")
     assert [lv.candidate is None for lv in parsed.levels] == [False, True]
     assert parsed.place.hanzi == "延吉市" and any("knows no place" in reason for reason in parsed.place.why)
+    # a police station named after a subdistrict of the city before it (建工街道 of 延吉), and the city's
+    # bureau written onto the city: every level known
+    assert names.address("연길시 건공파출소").place.hanzi == "延吉市建工派出所"
+    assert names.address("연길시공안국 건공파출소").place.hanzi == "延吉市公安局建工派出所"
     assert names.address("김철수 기자").place is None
     with pytest.raises(TypeError):
         names.address(42)
@@ -234,3 +238,11 @@ def test_places_villages_named_together_are_read_in_the_town_they_share():
         found = names.lookup(query, context=context)[0]
         assert (found.hanzi, found.parent) == (hanzi, "231084:渤海镇")
     assert names.lookup("향수촌") == []          # alone, still several
+
+
+def test_places_a_memorial_is_named_after_a_person_yalu_knows():
+    # 뢰봉 is 雷锋 (historical_people.tsv), also when the kind stands as a word of its own; the kind alone
+    # names nobody
+    assert names.lookup("뢰봉기념관")[0].hanzi == "雷锋纪念馆"
+    assert names.lookup("조설근 기념관")[0].hanzi == "曹雪芹纪念馆"
+    assert names.lookup("기념관") == []

@@ -183,6 +183,8 @@ _PEOPLE_SOURCES = {
     "officials.yaml": lambda r: "official (officials.yaml)",
     "officials.yaml cped": lambda r: "official (officials.yaml, CPED)",
     "korean_people.tsv": lambda r: f"in korean_people.tsv ({r['note']})",
+    "historical_people.tsv": lambda r: f"a person of history (historical_people.tsv; {r['born']}–)"
+                                       + (f" [{r['note']}]" if r["note"] else ""),
     "cped": lambda r: _CPED + (f" [{r['note']}]" if r["note"] else ""),
 }
 
@@ -238,7 +240,8 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
         whole = parsed.place is not None and all(lv.candidate for lv in parsed.levels)
         if whole:
             return [parsed.place]                   # 화룡시 동성진 광동촌, 광동촌 (光东村, a village it knows)
-        if _HANGUL.fullmatch(key) and " " not in query:     # one word named by its kind: 장백산역
+        if _HANGUL.fullmatch(key) and (" " not in query or query.split()[-1] in {r["reading"] for r in _endings()}):
+            # one word named by its kind (장백산역), or words whose last is a kind alone (조설근 기념관)
             ends_so, composed = by_ending(key, context)
             if composed is not None:
                 return [composed]           # 长白山站, 延边图书馆, not 长白山 alone
@@ -322,13 +325,24 @@ def _endings() -> list[dict[str, str]]:
     return sorted(_tsv("endings.tsv"), key=lambda r: -len(r["reading"]))
 
 
-def by_ending(text: str, context=None) -> tuple[bool, Candidate | None]:
+def ending_alone(text: str) -> Candidate | None:
+    """A word that is only a kind of body or place (공안국, 도서관): its Hanzi, as a level of an address."""
+    row = next((r for r in _endings() if r["reading"] == text and r["sure"] == "yes"), None)
+    if row is None:
+        return None
+    return replace(from_hanzi(row["hanzi"], person=False), kind="place", reading=text, confidence=0.4,
+                   why=(f"{text} ({row['hanzi']}): a {row['kind']} of the place before it",))
+
+
+def by_ending(text: str, context=None, outer: Candidate | None = None) -> tuple[bool, Candidate | None]:
     """Whether ``text`` names a place or a body by its ending (data/endings.tsv: 기념관, 공원, 로 …), and
     its Hanzi composed from a stem yalu can read: 공원로 → 公园路, 연변도서관 → 延边图书馆, 연변대학체육장
     → 延边大学体育场, 연길서역 → 延吉西站, with the stem's coordinates when it is a place. None when the stem
     reads as nothing yalu knows; an ending names of people also end in (교, 가) counts only then."""
     for row in _endings():
         ending = row["reading"]
+        if text == ending and row["sure"] == "yes":
+            return True, None     # the kind alone (기념관): a place or a body, no name of anyone
         if not text.endswith(ending) or len(text) <= len(ending):
             continue
         if row["sure"] != "yes" and len(text) - len(ending) < 2:
@@ -336,7 +350,8 @@ def by_ending(text: str, context=None) -> tuple[bool, Candidate | None]:
         if row["kind"] == "village" and places.villages_named(text):
             return True, None     # villages yalu knows by this name (several: 향수촌): the tree decides, not a guess
         stem = text[:-len(ending)]
-        found = _stem(stem, context)
+        found = (_person_stem(stem) if row["kind"] == "memorial" else None) or _stem(stem, context) or \
+            _town_stem(stem, outer)
         if found is not None and row["name"] == "yes" and _person_shaped(text) and \
                 (found[1] is None or (found[1].code or "")[:2] not in NORTH_EAST):
             found = None          # 리성호, 한정호: a person's name (李成浩) before 鲤城湖 of a far-away 鲤城区
@@ -352,6 +367,21 @@ def by_ending(text: str, context=None) -> tuple[bool, Candidate | None]:
                  + (f" ({place.hanzi})" if place else " (words of the dictionary)"),
                  "composed from its parts, in no gazetteer: the Hanzi may differ (homophones)"))
     return False, None
+
+
+def _town_stem(stem: str, outer: Candidate | None) -> tuple[str, Candidate] | None:
+    """A stem that is a town of the county an address names before it (건공 in 연길시: 建工街道 → 建工)."""
+    town = places.town_within(stem, outer) if outer is not None else None
+    if town is None:
+        return None
+    return places.split_town(town.hanzi, places.TOWN_SUFFIXES)[0], town
+
+
+def _person_stem(stem: str) -> tuple[str, None] | None:
+    """A person a memorial is named after, when yalu knows exactly one by that reading (뢰봉 → 雷锋)."""
+    keys, _ = index()
+    people = {e.candidate.hanzi for e, how in keys.get(stem, ()) if e.candidate.kind == "person" and how == "reading"}
+    return (people.pop(), None) if len(people) == 1 else None
 
 
 def _person_shaped(reading: str) -> bool:

@@ -322,11 +322,15 @@ def _renamed(part: str, outer: Candidate | None, context: str | None) -> Candida
                                     *options[0].why)) if options else None
 
 
-def _by_ending(part: str, context: str | None) -> Candidate | None:
-    """A level named by its kind and composed (중앙대가 → 中央大街): gazetteer.by_ending."""
-    from .gazetteer import by_ending
+def _by_ending(part: str, context: str | None, outer: Candidate | None) -> Candidate | None:
+    """A level named by its kind and composed (중앙대가 → 中央大街; 건공파출소 after 연길시 → 建工派出所, 建工
+    being a subdistrict of 延吉: gazetteer.by_ending), or the kind alone after a place (연길시공안국: 公安局,
+    the place's body)."""
+    from .gazetteer import by_ending, ending_alone
 
-    return by_ending(part, context)[1] if len(part) >= 3 else None
+    if outer is not None and (alone := ending_alone(part)) is not None:
+        return alone
+    return by_ending(part, context, outer)[1] if len(part) >= 3 else None
 
 
 def _inside(c: Candidate, outer: Candidate) -> bool:
@@ -378,13 +382,13 @@ def address(text: str, context: str | None = None) -> Address:
             elif found is None and not known and outer is None:
                 found = _lone_village(part, context)    # 향수촌 in an article that names 왕청
             if found is None and not known:
-                found = _by_ending(part, context or text)   # 중앙대가 → 中央大街, after the villages
+                found = _by_ending(part, context or text, outer)   # 중앙대가 → 中央大街, after the villages
             if found is not None and levels and levels[-1].candidate is not None \
                     and found.hanzi == levels[-1].candidate.hanzi:
                 continue                           # 장백산(백두산): the same place twice
             levels.append(Level(part, start, end, found.level if found else None, found))
-            if found is not None and found.level != "village":
-                outer = found
+            if found is not None and found.level not in ("village", None):
+                outer = found            # a division; not a village, nor a body or street read by its kind
     return Address(text, tuple(levels), _combined(text, levels))
 
 
@@ -421,6 +425,31 @@ def _villages_by_reading() -> dict[str, list[tuple[str, str, str]]]:
     for (county, reading), rows in _villages().items():
         out[reading].extend((county, town, hanzi) for town, hanzi, _ in rows)
     return out
+
+
+@cache
+def _towns_by_base() -> dict[tuple[str, str], Candidate]:
+    """(county code, a town's reading without its suffix) → the town, when one town of the county reads so."""
+    from .gazetteer import index
+
+    _, by_code = index()
+    out: dict[tuple[str, str], Candidate] = {}
+    seen: set[tuple[str, str]] = set()
+    for code, c in by_code.items():
+        if c.level in ("town", "township", "subdistrict") and c.parent and c.base:
+            key = (c.parent, c.base)
+            if key in seen:
+                out.pop(key, None)
+            else:
+                out[key] = c
+            seen.add(key)
+    return out
+
+
+def town_within(base: str, outer: Candidate) -> Candidate | None:
+    """The town, township or subdistrict of the county ``outer`` whose name without its suffix reads
+    ``base`` (건공 in 연길시: 建工街道)."""
+    return _towns_by_base().get((outer.code or "", base)) if outer.code and outer.code.isdigit() else None
 
 
 def villages_named(reading: str) -> bool:
@@ -472,6 +501,8 @@ def _written(level: Level) -> str:
         from . import forms
 
         return forms.split_suffix(c.hanzi)[0]
+    if c.base and level.text == c.base and c.level in ("town", "township", "subdistrict"):
+        return split_town(c.hanzi, TOWN_SUFFIXES)[0]       # 칠성포 of 七星泡镇, before 농장: 七星泡农场
     return c.hanzi
 
 
