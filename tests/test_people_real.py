@@ -99,3 +99,11 @@ def test_a_paper_between_a_name_and_its_post_and_a_villager_after_the_name():
 def test_names_with_long_brackets_in_a_list():
     found = persons("범죄집단의 수장 백소민(외국명 BAY SAW MIN), 백응철(외국명 BAY YIN CHOL) 등을 기소했다.")
     assert {"백소민", "백응철"} <= set(found)
+
+
+def test_a_person_of_history_is_not_a_man_of_today_with_a_post():
+    # 리홍광 회장 (an association's chairman in 2022) is not 李红光 (1910–1935), whom the people of history
+    # table knows; 마준 without a post beside him in a history of the party is 马骏
+    found = persons("2022년 8월 13일, 조선족련의회 리홍광 회장 일행이 부신시를 찾았다. 혁명 선구자인 마준이 동북에서 "
+                    "당건설 업무를 전개했다.")
+    assert found["리홍광"][0] is None and found["마준"][0] == "person:马骏"

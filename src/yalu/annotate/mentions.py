@@ -79,6 +79,9 @@ def _names(doc: Document) -> list[Mention]:
             if not found:
                 break
             size, best = found
+            if best.kind == "person" and any(reason.startswith(_OF_HISTORY) for reason in best.why) and \
+                    _titled_now(text, match.end()):
+                break       # 리홍광 회장: a man of today with a post, not 李红光 (1910–1935); people() reads him
             entity = f"person:{best.hanzi}" if best.kind == "person" else f"place:{best.code}"
             out.append(Mention(start, start + size, best.kind, entity, best.hanzi, round(best.confidence, 3)))
             if best.kind != "place":
@@ -88,6 +91,13 @@ def _names(doc: Document) -> list[Mention]:
 
 
 _TAIL = re.compile(r"[^\s》」』>”’\"'가-힣][^\s》」』>”’\"']*|")
+_OF_HISTORY = "a person of history"
+
+
+def _titled_now(text: str, end: int) -> bool:
+    """A post or title follows the name (리홍광 회장은): a person holding it today, in the article's time."""
+    after = re.match(r"\s*([가-힣]+)", text[end:end + 16])
+    return after is not None and _PARTICLE.sub("", after.group(1)) in tables.titles()
 
 
 def _name_in(word: str, tail: str, keys, ranked: dict, context) -> tuple[int, gazetteer.Candidate] | None:
