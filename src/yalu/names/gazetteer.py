@@ -232,6 +232,11 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
     scored = sorted((_score(entry, how, key, len(found), context, by_code) for entry, how in found),
                     key=lambda sc: (-sc[0], sc[1].code or "", sc[1].hanzi))
     ranked = [c for _, c in scored]
+    if context and ranked and _historical(ranked[0]) and _titled_in(key, context):
+        # 리홍광 회장 in an article of today: not 李红光 (1910–1935); the people of history go last
+        ranked = [c for c in ranked if not _historical(c)] + [c for c in ranked if _historical(c)]
+        if not ranked or _historical(ranked[0]):
+            ranked = guess_person(key) + ranked if _READING.fullmatch(key) else ranked
     printed = _printed(key, context) if context and _HANGUL.fullmatch(key) else []
     if printed:
         return printed + [c for c in ranked if c.hanzi not in {p.hanzi for p in printed}]
@@ -261,6 +266,22 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
 
 _READING = re.compile(r"[\uac00-\ud7a3]{2,4}")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+
+
+def _historical(c: Candidate) -> bool:
+    return c.kind == "person" and any(reason.startswith("a person of history") for reason in c.why)
+
+
+def _titled_in(reading: str, context: str) -> bool:
+    """The article writes the reading with a post or title after it (리홍광 회장): someone holding it now."""
+    from ..annotate import tables as annotate_tables
+
+    titles = annotate_tables.titles()
+    for match in re.finditer(re.escape(reading) + r"\s*([가-힣]+)", context):
+        word = match.group(1)
+        if any(word.startswith(t) for t in titles if len(t) >= 2 or word == t):
+            return True
+    return False
 
 
 def _printed(reading: str, context: str) -> list[Candidate]:
@@ -315,6 +336,7 @@ def guess_person(reading: str, limit: int = 5) -> list[Candidate]:
     for hanzi, weight in combos[:limit]:
         person = from_hanzi(hanzi, person=True)
         out.append(replace(person, kind="person", reading=reading, confidence=round(min(0.2, weight / total), 3),
+                           roles=(), born=None, native=None,     # a guess: no known person's facts
                            why=("guessed from the frequencies of surname and given-name characters",
                                 "in no gazetteer: a proposal, not a fact")))
     return out
@@ -478,6 +500,7 @@ def guess_transcribed(written: str, limit: int = 5) -> list[Candidate]:
     for hanzi, weight in combos[:limit]:
         person = from_hanzi(hanzi, person=True)
         out.append(replace(person, kind="person", confidence=round(min(0.2, weight / total), 3),
+                           roles=(), born=None, native=None,
                            why=("guessed from the frequencies of name characters, read as a South Korean "
                                 "transcription (the article is written in South Korean spelling)",
                                 "in no gazetteer: a proposal, not a fact")))
