@@ -241,6 +241,15 @@ def test_archive_made_by_the_previous_version_opens_and_is_migrated(tmp_path, mo
         schema.migrate(fresh, "fresh.db")
     assert _columns(conn) == _columns(fresh) and "stories" in _columns(fresh)
     conn.close()
+    # a reader that only searches reads the older archive as it is: the migration (minutes and the write
+    # lock on a large archive) is left to the next writer, so a search never locks `yalu add` out
+    with Archive(old, migrate=False) as reader:
+        assert reader.schema_version == 1
+        assert reader.search(original.headline.split()[0]).total == 1
+    result = CliRunner().invoke(main, ["search", original.headline.split()[0], "--archive", str(old), "--json"])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(old) as check:                                                 # still as it was
+        assert check.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 1
     with Archive(old) as archive:
         assert archive.schema_version == schema.LATEST == 2
         assert tuple(archive.conn.execute("SELECT count(*), max(story_id) FROM sketches").fetchone()) == (stories.K, 1)

@@ -22,10 +22,10 @@ archive_option = click.option(
     metavar="FILE", help="The archive: one SQLite file (also $YALU_ARCHIVE). `datasette FILE` browses it.")
 
 
-def _existing(path: str) -> Archive:
+def _existing(path: str, migrate: bool = True) -> Archive:
     if not Path(path).is_file():
         raise click.ClickException(f"no archive at {path}: make one with `yalu add PAGES --archive {path}`")
-    return Archive(path)
+    return Archive(path, migrate=migrate)
 
 
 @click.command()
@@ -130,7 +130,7 @@ def search(query: tuple[str, ...], archive_path: str, outlet: tuple[str, ...], s
     wanted = [f.strip() for f in facets.split(",") if f.strip()]
     if not text.strip() and not any((outlet, since, until, kind, person, place)):
         raise click.UsageError("give a QUERY or a filter (--outlet, --since, --until, --kind, --person, --place)")
-    with _existing(archive_path) as archive:
+    with _existing(archive_path, migrate=False) as archive:
         try:
             result = archive.search(text, outlet=list(outlet), since=since, until=until, kind=list(kind),
                                     person=list(person), place=list(place), sort=sort, limit=limit, offset=offset,

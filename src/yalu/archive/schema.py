@@ -191,12 +191,18 @@ def version(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection, path: str) -> int:
-    """Bring the archive up to ``LATEST``; returns the version it had before."""
+def refuse_newer(conn: sqlite3.Connection, path: str) -> int:
+    """The archive's version, or a YaluError when it is newer than this yalu knows."""
     before = version(conn)
     if before > LATEST:
         raise YaluError(path, f"archive schema version {before} is newer than this yalu knows ({LATEST}); "
                               "upgrade yalu")
+    return before
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> int:
+    """Bring the archive up to ``LATEST``; returns the version it had before."""
+    before = refuse_newer(conn, path)
     for number, name, step in MIGRATIONS:
         if number <= before:
             continue

@@ -60,10 +60,13 @@ class Archive:
         >>> archive.search("시진핑").hits[0].headline
 
     Opening creates the file or brings its tables up to this yalu's schema version. Many readers and
-    one writer may use the same file at once (WAL).
+    one writer may use the same file at once (WAL). A reader that only searches may open with
+    ``migrate=False``: an older archive is then read as it is, and its migration, which takes the
+    write lock for as long as it runs (minutes on a large archive), is left to the next writer, so
+    that searching while ``yalu add`` writes never locks the writer out.
     """
 
-    def __init__(self, path: str | os.PathLike[str] = DEFAULT_PATH, *, timeout: float = 30.0):
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_PATH, *, timeout: float = 30.0, migrate: bool = True):
         self.path = str(path)
         self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         self.conn.row_factory = sqlite3.Row
@@ -72,7 +75,10 @@ class Archive:
         # checkpoints (the only fsyncs under WAL + NORMAL) every ~40 MB of WAL rather than 4: ingest 1.6× faster
         self.conn.execute("PRAGMA wal_autocheckpoint=10000")
         self.conn.execute("PRAGMA foreign_keys=ON")
-        schema.migrate(self.conn, self.path)
+        if migrate or schema.version(self.conn) == 0:
+            schema.migrate(self.conn, self.path)
+        else:
+            schema.refuse_newer(self.conn, self.path)
         self._entities_seen: set[str] = set()
 
     # -- plumbing ---------------------------------------------------------------------------------
