@@ -588,3 +588,17 @@ def test_export_jsonl_and_csv_say_what_they_are_beside_them(tmp_path, seeds):
     shown = run("export", "--archive", str(tmp_path / "a.db"), "--table", "events", "-o", str(tmp_path / "e.csv"))
     assert shown.exit_code == 0 and "e.csv.meta.json" in shown.stderr
     assert (tmp_path / "e.csv.meta.json").is_file()
+
+
+def test_cli_add_reports_a_locked_archive_in_one_line(tmp_path, seeds, monkeypatch):
+    # another writer holding the file past the wait (or a full disk): one line naming the archive and what
+    # to do, never a traceback
+    def locked(self, *args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+        yield  # pragma: no cover (a generator, as ingest is)
+
+    monkeypatch.setattr(Archive, "ingest", locked)
+    db = tmp_path / "a.db"
+    result = CliRunner().invoke(main, ["add", str(seeds), "--archive", str(db), "--quiet"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{db}: database is locked" in result.output and "the same command again" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -60,6 +61,15 @@ def add(inputs: tuple[str, ...], archive_path: str, url: str | None, workers: in
     names = list(expand(inputs))
     if not names:
         raise click.UsageError(f"no pages found in {', '.join(inputs)}")
+    try:
+        _add(names, archive_path, url, workers, reread, quiet)
+    except sqlite3.OperationalError as error:     # the file locked by another writer beyond the wait, a full disk
+        raise click.ClickException(f"{archive_path}: {error}; what was added before is kept, "
+                                   "and the same command again goes on where this one stopped") from None
+
+
+def _add(names: list[str], archive_path: str, url: str | None, workers: int | None, reread: bool,
+         quiet: bool) -> None:
     tally = {"added": 0, "copy": 0, "present": 0, "unchanged": 0, "failed": 0}
     failures = []
     with Archive(archive_path) as archive:
