@@ -111,8 +111,9 @@ def _name_in(word: str, tail: str, keys, ranked: dict, context) -> tuple[int, ga
         if not entries:
             continue
         best = ranked.get(key) or ranked.setdefault(key, gazetteer.lookup(key, context=context)[0])
-        if best.kind not in ("person", "place"):
-            continue          # the Hanzi printed beside a reading made a name of no gazetteer: not here
+        if best.kind not in ("person", "place") or best.why[:1] and best.why[0].startswith("guessed"):
+            continue          # the Hanzi printed beside a reading made a name of no gazetteer, or the
+            #                   lookup put a frequency guess first (리홍광 회장: no person of history): not here
         if best.kind == "person" and not _ends_a_name(word[size:]):
             continue          # 리창 in 리창연: another name that begins alike
         if best.kind == "place" and not _place_is_meant(key, best, entries, word[size:] + tail):
