@@ -19,7 +19,7 @@ from ..names import gazetteer
 from ..names.context import as_context
 from ..orthography.morph import analyse
 from .events import events
-from .people import PRESS, people
+from .people import PRESS, people, title_after
 from . import tables
 from .quoted import quantities, terms
 from .spans import reach
@@ -56,10 +56,6 @@ def annotate(doc: Document) -> Document:
     return dataclasses.replace(doc, mentions=found, roles=roles, events=events(doc, found, roles))
 
 
-# How a key was indexed that running text can use: the papers write readings, not transcriptions
-_TEXT_FORMS = {"full", "base", "short", "conventional", "reading"}
-
-
 def _names(doc: Document) -> list[Mention]:
     keys, _ = gazetteer.index()
     text = doc.text
@@ -80,7 +76,7 @@ def _names(doc: Document) -> list[Mention]:
                 break
             size, best = found
             if best.kind == "person" and any(reason.startswith(_OF_HISTORY) for reason in best.why) and \
-                    _titled_now(text, match.end()):
+                    title_after(text, match.end()):
                 break       # 리홍광 회장: a man of today with a post, not 李红光 (1910–1935); people() reads him
             entity = f"person:{best.hanzi}" if best.kind == "person" else f"place:{best.code}"
             out.append(Mention(start, start + size, best.kind, entity, best.hanzi, round(best.confidence, 3)))
@@ -94,12 +90,6 @@ _TAIL = re.compile(r"[^\s》」』>”’\"'가-힣][^\s》」』>”’\"']*|")
 _OF_HISTORY = "a person of history"
 
 
-def _titled_now(text: str, end: int) -> bool:
-    """A post or title follows the name (리홍광 회장은): a person holding it today, in the article's time."""
-    after = re.match(r"\s*([가-힣]+)", text[end:end + 16])
-    return after is not None and _PARTICLE.sub("", after.group(1)) in tables.titles()
-
-
 def _name_in(word: str, tail: str, keys, ranked: dict, context) -> tuple[int, gazetteer.Candidate] | None:
     """The person or place a word opens, and how many of its syllables name it."""
     for size in range(min(len(word), _LONGEST_KEY), 1, -1):
@@ -107,7 +97,7 @@ def _name_in(word: str, tail: str, keys, ranked: dict, context) -> tuple[int, ga
         hit = keys.get(key)
         if not hit:
             continue
-        entries = [(e, how) for e, how in hit if how in _TEXT_FORMS]
+        entries = [(e, how) for e, how in hit if how in gazetteer.TEXT_FORMS]
         if not entries:
             continue
         best = ranked.get(key) or ranked.setdefault(key, gazetteer.lookup(key, context=context)[0])

@@ -296,6 +296,16 @@ def _glued(word: str) -> str | None:
     return None
 
 
+def title_after(text: str, end: int) -> bool:
+    """The word after ``end`` is a post or title, a particle on it or not (리홍광 회장은): someone who
+    holds it in the article's time."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and _title(after.group(1), "after") is not None
+
+
+_NEXT_WORD = re.compile(r"\s*([가-힣]+)")
+
+
 def _beside(word: str) -> tuple[bool, bool]:
     """Whether a word is a title that may stand before a name, and whether one (or a body) may follow."""
     return _title(word, "before") is not None, _title(word, "after") is not None or _is_org_word(word)

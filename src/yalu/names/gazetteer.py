@@ -22,6 +22,8 @@ from . import forms, places
 
 NORTH_EAST = ("21", "22", "23")     # 辽宁, 吉林, 黑龙江: the papers' home provinces
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# The ways a key is indexed that running text uses: the papers write readings, not transcriptions
+TEXT_FORMS = frozenset({"full", "base", "short", "conventional", "reading"})
 _LATIN = re.compile(r"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜ]")
 
 
@@ -245,7 +247,7 @@ def lookup(text: str, context: str | None = None) -> list[Candidate]:
         whole = parsed.place is not None and all(lv.candidate for lv in parsed.levels)
         if whole:
             return [parsed.place]                   # 화룡시 동성진 광동촌, 광동촌 (光东村, a village it knows)
-        if _HANGUL.fullmatch(key) and (" " not in query or query.split()[-1] in {r["reading"] for r in _endings()}):
+        if _HANGUL.fullmatch(key) and (" " not in query or query.split()[-1] in _ending_readings()):
             # one word named by its kind (장백산역), or words whose last is a kind alone (조설근 기념관)
             ends_so, composed = by_ending(key, context)
             if composed is not None:
@@ -274,14 +276,9 @@ def _historical(c: Candidate) -> bool:
 
 def _titled_in(reading: str, context: str) -> bool:
     """The article writes the reading with a post or title after it (리홍광 회장): someone holding it now."""
-    from ..annotate import tables as annotate_tables
+    from ..annotate.people import title_after
 
-    titles = annotate_tables.titles()
-    for match in re.finditer(re.escape(reading) + r"\s*([가-힣]+)", context):
-        word = match.group(1)
-        if any(word.startswith(t) for t in titles if len(t) >= 2 or word == t):
-            return True
-    return False
+    return any(title_after(context, m.end()) for m in re.finditer(re.escape(reading), context))
 
 
 def _printed(reading: str, context: str) -> list[Candidate]:
@@ -345,6 +342,11 @@ def guess_person(reading: str, limit: int = 5) -> list[Candidate]:
 @cache
 def _endings() -> list[dict[str, str]]:
     return sorted(_tsv("endings.tsv"), key=lambda r: -len(r["reading"]))
+
+
+@cache
+def _ending_readings() -> frozenset[str]:
+    return frozenset(r["reading"] for r in _endings())
 
 
 def ending_alone(text: str) -> Candidate | None:
@@ -420,17 +422,16 @@ def _stem(stem: str, context) -> tuple[str, Candidate | None] | None:
     place and a direction (연길서 → 延吉西), a stem that itself ends so (연변대학), or Sino-Korean nouns of
     the dictionary (공원 → 公园, 중앙 → 中央)."""
     keys, _ = index()
-    if len(stem) >= 2 and any(e.candidate.kind == "place" for e, how in keys.get(stem, ()) if how in _TEXT):
+    if len(stem) >= 2 and _text_place(keys, stem):
         place = next(c for c in lookup(stem, context) if c.kind == "place")
-        short = forms.split_suffix(place.hanzi)[0]
-        if short == place.hanzi and place.level in ("town", "township") and place.hanzi[-1:] in "镇乡":
-            short = place.hanzi[:-1]            # 칠성포 of 七星泡镇: 七星泡农场
+        town = place.level in ("town", "township", "subdistrict")      # 칠성포 of 七星泡镇: 七星泡农场
+        short = places.split_town(place.hanzi, places.TOWN_SUFFIXES)[0] if town else forms.split_suffix(place.hanzi)[0]
         return (place.hanzi if stem == place.reading else short), place
     if len(stem) >= 3 and stem[-1] in _DIRECTIONS:
         inner = _stem(stem[:-1], context)
         if inner is not None and inner[1] is not None:
             return inner[0] + _DIRECTIONS[stem[-1]], inner[1]
-    ends_so, composed = by_ending(stem, context) if len(stem) >= 3 else (False, None)
+    composed = by_ending(stem, context)[1] if len(stem) >= 3 else None
     if composed is not None:
         place = composed if composed.lat is not None else None
         return composed.hanzi, place
@@ -438,15 +439,16 @@ def _stem(stem: str, context) -> tuple[str, Candidate | None] | None:
     if hanzi:
         return hanzi, None
     for size in range(len(stem) - 1, 1, -1):        # a place, then words: 흑룡강 + 조선민족
-        head = _stem(stem[:size], context) if any(
-            e.candidate.kind == "place" for e, how in keys.get(stem[:size], ()) if how in _TEXT) else None
+        head = _stem(stem[:size], context) if _text_place(keys, stem[:size]) else None
         rest = _dictionary_hanzi(stem[size:]) if head else None
         if head and rest:
             return head[0] + rest, head[1]
     return None
 
 
-_TEXT = {"full", "base", "short", "conventional", "reading"}
+def _text_place(keys: dict, key: str) -> bool:
+    """``key`` names a place in a form running text writes (TEXT_FORMS)."""
+    return any(e.candidate.kind == "place" for e, how in keys.get(key, ()) if how in TEXT_FORMS)
 
 
 @cache

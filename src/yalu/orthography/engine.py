@@ -358,10 +358,11 @@ def _compound_seconds(word: str, found: list[Change]) -> tuple[Change, ...]:
     word runs across the cut (관광전+략도 is 관광+전략+도) and no particle starts there (…사+로부터)."""
     out: list[Change] = []
     taken = {c.start for c in found}
+    heads = load_tables().d4_heads
     for p in range(1, len(word) - 1):
         if p in taken or initial_sound_law(word[p]) == word[p] or _PARTICLE_RUN.fullmatch(word[p:]):
             continue
-        if not (word[:p] in load_tables().d4_heads or _ends_in_noun(word[:p])):
+        if not (word[:p] in heads or _ends_in_noun(word[:p])):
             continue            # the first element (one test a cut, before the dictionary lookups of the second)
         for n in range(min(4, len(word) - p), 1, -1):
             if n == 2 and p + n == len(word) and word[-1] in _PARTICLES:

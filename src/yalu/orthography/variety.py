@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..names.places import initial_sound_law
 from .morph import analyse, compose
+from .variants import _readings
 
 VARIETIES = ("chinese_korean", "north_korean", "south_korean", "mixed")
 
@@ -60,13 +62,6 @@ def _cues() -> dict:
     return tomllib.loads(resources.files("yalu.orthography").joinpath("rules", "variety.toml").read_text("utf-8"))
 
 
-@cache
-def _readings() -> dict[str, str]:
-    from hanja.table import hanja_table  # readings before the initial-sound law: 力 → 력
-
-    return hanja_table
-
-
 @lru_cache(maxsize=65536)
 def _law_word(word: str) -> str | None:
     """'broken' (력량), 'kept' (역량) or None for a word the initial-sound law does not decide."""
@@ -80,20 +75,12 @@ def _law_word(word: str) -> str | None:
     written = compose(m.surface)[:1]
     if not original or not written:
         return None
-    code = ord(original) - 0xAC00
-    if not 0 <= code < 11172:
-        return None
-    lead, vowel, tail = code // 588, (code % 588) // 28, code % 28
-    rieul = lead == 5                                       # ㄹ
-    nieun = lead == 2 and vowel in (6, 12, 17, 20)          # 녀 뇨 뉴 니
-    if not (rieul or nieun):
+    standard = initial_sound_law(original)        # 력 → 역, 녀 → 여; 연 stays: the law does not decide it
+    if standard == original:
         return None
     if written == original:
         return "broken"
-    new_lead = 11 if nieun or vowel in (2, 6, 7, 12, 17, 20) else 2      # ㅇ, else ㄴ
-    if written == chr(0xAC00 + (new_lead * 21 + vowel) * 28 + tail):
-        return "kept"
-    return None
+    return "kept" if written == standard else None
 
 
 @cache
