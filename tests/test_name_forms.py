@@ -97,10 +97,20 @@ def test_name_forms_a_transcription_is_not_a_korean_name():
     assert standardize("리창 총리가 말했다.", names="standard").text == "리창 총리가 말했다."
 
 
-def test_name_forms_uses_the_annotate_stage_mentions(seeds):
+def test_name_forms_uses_the_annotate_stage_mentions(seeds, monkeypatch):
+    import yalu.annotate
+
     doc = yalu.read(seeds / SEED, mentions=True)
+    calls = []
+    annotate = yalu.annotate.annotate
+    monkeypatch.setattr(yalu.annotate, "annotate", lambda d: calls.append(d.text) or annotate(d))
     given_mentions = standardize(doc.text, names="standard", mentions=doc.mentions)
-    assert given_mentions.changes == standardize(doc.text, names="standard").changes
+    with_given = len(calls)
+    found_here = standardize(doc.text, names="standard")
+    assert given_mentions.changes == found_here.changes
+    # the mentions given are used: the original text is not annotated again (its outputs still are,
+    # in the passes to a fixed point)
+    assert doc.text not in calls[:with_given] and doc.text in calls[with_given:]
     # doc.standard_text stays the default mode
     assert "습근평" in doc.standard_text and "시진핑" not in doc.standard_text
 
@@ -147,6 +157,6 @@ def test_name_forms_real_pages_are_fixed_points(script):
 
 
 def test_names_mode_keeps_a_korean_papers_own_name():
-    text = "15일 현지 조선족 매체인 길림신문 보도에 따르면 길림성 장춘시에서 행사가 열렸다."
+    text = "길림신문이 전한 소식에 따르면 길림성 장춘시에서 행사가 열렸다."
     out = yalu.standardize(text, names="standard").text
     assert "길림신문" in out and "지린성" in out

@@ -287,5 +287,5 @@ def test_names_a_name_on_a_south_korean_page_is_guessed_as_a_transcription():
 
 def test_names_hanzi_printed_for_several_words_give_the_last_words_theirs():
     # 아성구 성건(阿城区城建): the bracket holds the Hanzi of the words before too; 성건's are its last two
-    found = names.lookup("성건", context="일행은 할빈시 아성구 성건(阿城区城建) 조선족마을을 찾았다.")
+    found = names.lookup("성건", context="기자는 지난달 할빈시 아성구 성건(阿城区城建) 마을을 다녀왔다.")
     assert found[0].hanzi == "城建" and "prints its Hanzi" in found[0].why[0]

@@ -149,6 +149,6 @@ def test_people_of_history_the_press_names_are_in_the_table():
 def test_people_of_history_step_back_for_a_man_of_today_with_a_post():
     # with an article where 리홍광 holds a post today, the martyr 李红光 (1910–1935) is not offered first,
     # and a frequency guess carries no known person's facts
-    first = names.lookup("리홍광", context="조선족련의회 리홍광 회장 일행이 부신시를 찾았다")[0]
+    first = names.lookup("리홍광", context="한 협회의 리홍광 회장 일행이 심양을 다녀갔다")[0]
     assert "guessed" in first.why[0] and first.born is None and first.confidence <= 0.2
     assert names.lookup("리홍광")[0].born == 1910

@@ -79,16 +79,16 @@ def test_a_lone_surname_before_its_title_is_a_person_and_a_former_one_is_not():
 
 
 def test_a_list_run_on_without_spaces_and_a_name_that_ends_like_a_particle():
-    # the first name glued to the text before it (…경기에서는서소민), and 류의 read whole before its bracket
-    found = persons("치렬한경기에서는서소민(31분14초),오우양(31분42초),류의(31분58초)가1,2,3등을 했다.")
+    # the first name glued to the text before it (…시합에서는서소민), and 류의 read whole before its bracket
+    found = persons("달리기시합에서는서소민(12초5),오우양(12초8),류의(13초1)가앞섰다.")
     assert {"서소민", "오우양", "류의"} <= set(found)
 
 
 def test_a_paper_between_a_name_and_its_post_and_a_villager_after_the_name():
     # 차명수 길림신문사 사장: the post through the paper, which stays an organisation; 설문식 농민은; 청년 한정성을;
     # 주민 두명은, …: the topic's 은 and a comma after a name of two syllables
-    doc = yalu.read(("제목 줄은 이렇다\n\n1999년 2월, 차명수 길림신문사 사장 겸 총편집으로 임명되였다. "
-                     "민락향의 설문식 농민은 기뻐했다. 그는 진보 청년 한정성을 만났다. 개간구 주민 두명은, "
+    doc = yalu.read(("제목 줄은 이렇다\n\n지난해 봄, 차명수 길림신문사 사장이 새 건물을 둘러보았다. "
+                     "마을의 설문식 농민은 기뻐했다. 그는 젊은 청년 한정성을 만났다. 동네 주민 두명은, "
                      "총서기를 만났다고 말했다.\n").encode(), name="page.txt", mentions=True)
     found = {doc.text[m.start:m.end]: m.kind for m in doc.mentions}
     assert found.get("차명수") == "person" and found.get("길림신문사") == "org"
@@ -97,13 +97,13 @@ def test_a_paper_between_a_name_and_its_post_and_a_villager_after_the_name():
 
 
 def test_names_with_long_brackets_in_a_list():
-    found = persons("범죄집단의 수장 백소민(외국명 BAY SAW MIN), 백응철(외국명 BAY YIN CHOL) 등을 기소했다.")
+    found = persons("법원은 백소민(영문명 PAK SO MIN), 백응철(영문명 PAK UNG CHOL) 두 사람을 불러 물었다.")
     assert {"백소민", "백응철"} <= set(found)
 
 
 def test_a_person_of_history_is_not_a_man_of_today_with_a_post():
     # 리홍광 회장 (an association's chairman in 2022) is not 李红光 (1910–1935), whom the people of history
     # table knows; 마준 without a post beside him in a history of the party is 马骏
-    found = persons("2022년 8월 13일, 조선족련의회 리홍광 회장 일행이 부신시를 찾았다. 혁명 선구자인 마준이 동북에서 "
-                    "당건설 업무를 전개했다.")
+    found = persons("2022년 가을, 한 협회의 리홍광 회장 일행이 심양을 다녀갔다. 력사학자들은 마준이 동북에서 "
+                    "활동한 혁명가라고 소개했다.")
     assert found["리홍광"][0] is None and found["마준"][0] == "person:马骏"

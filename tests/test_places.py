@@ -233,7 +233,7 @@ def test_places_a_country_is_found_in_every_form_the_papers_write(query, hanzi):
 def test_places_villages_named_together_are_read_in_the_town_they_share():
     # 향수촌 and 강서촌 are each several villages of the north-east; an article naming both means the town
     # that has both (渤海镇 of 宁安), with no county named
-    context = "향수입쌀의 주산지인 향수촌과 강서촌 벌판에 풍년을 약속하는 벼파도가 출렁인다."
+    context = "올해는 향수촌과 강서촌의 논마다 벼가 잘 자랐다고 농민들이 말했다."
     for query, hanzi in (("향수촌", "响水村"), ("강서촌", "江西村")):
         found = names.lookup(query, context=context)[0]
         assert (found.hanzi, found.parent) == (hanzi, "231084:渤海镇")

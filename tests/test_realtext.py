@@ -157,7 +157,7 @@ def test_realtext_variety_of_a_text():
     # a South Korean mark (북한, 지린, 이 + name + title) beside any Chinese Korean form is a mix, however
     # few: no South Korean writer spells 메터, 위엔, 리경호 주장 or 습근평
     ("북한 선수들이 우승했다. 키가 1.80메터인 선수가 골을 넣었다.", "mixed"),
-    ("관광수입이 28억 4천만위엔으로 늘었다. 북한 변경관광도 늘었다.", "mixed"),
+    ("입장료 수입이 3천만위엔에 이르렀다. 북한 쪽 손님도 많았다.", "mixed"),
     ("습근평 주석은 이경호 대표의 초청을 받았다. 습근평 주석은 연변을 시찰했다.", "mixed"),
     ("베이징과 상하이에서 온 선수단을 리룡희 주장이 맞이했다.", "mixed"),
     # shared transcriptions (베이징) beside many Chinese Korean forms are no mix
