@@ -62,7 +62,6 @@ def main() -> None:
     raw = pages()
     texts = [yalu.read(page).text for page in raw]
     ours = per_second(lambda page: yalu.read(page, standard=True, mentions=True), raw, args.rounds)
-    cold()
     theirs = per_second(kiwi.tokenize, texts, args.rounds)
     print(f"{len(raw)} articles, {sum(map(len, texts)):,} characters, best of {args.rounds} cold passes, one core")
     print(f"yalu read+standardize+annotate: {ours:10,.0f} articles/s")

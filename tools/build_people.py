@@ -36,12 +36,14 @@ import io
 import os
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from yalu.names import forms  # noqa: E402
+from yalu.names.places import initial_sound_law  # noqa: E402
 
 DATA = ROOT / "src" / "yalu" / "names" / "data"
 CPED = Path(os.environ.get("YALU_CPED") or ROOT.parent / "shared" / "data" / "cped")
@@ -66,20 +68,6 @@ def source_line() -> str:
             f"from https://github.com/{repo.group(1)} commit {repo.group(2)}")
 
 
-def initial_sound_law(syllable: str) -> str:
-    """한글 맞춤법 제10–12항 on one syllable: 리 → 이, 룡 → 용, 로 → 노, 녀 → 여."""
-    code = ord(syllable) - 0xAC00
-    if not 0 <= code < 11172:
-        return syllable
-    lead, vowel, tail = code // 588, code // 28 % 21, code % 28
-    i_like = vowel in (2, 6, 7, 12, 17, 20)          # ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ
-    if lead == 5:                                    # ㄹ
-        lead = 11 if i_like else 2
-    elif lead == 2 and i_like:                       # ㄴ
-        lead = 11
-    return chr(0xAC00 + lead * 588 + vowel * 28 + tail)
-
-
 def south_korean(reading: str, surname: int = 1) -> str:
     """A Korean name as the South writes it: the surname and the first syllable of a given name of two
     syllables or more under the initial-sound law (리룡희 → 이용희, 리경호 → 이경호); a one-syllable given
@@ -96,6 +84,7 @@ def _surname_length(hanzi: str) -> int:
     return len(compound) if len(compound) > 1 else 2 if len(hanzi) >= 4 else 1
 
 
+@cache
 def _common_surnames() -> frozenset[str]:
     rows = [r for r in csv.DictReader((line for line in (DATA / "name_chars.tsv").read_text(encoding="utf-8")
                                        .splitlines() if not line.startswith("#")), delimiter="\t")

@@ -59,26 +59,19 @@ def tables() -> Tables:
 
 
 @cache
-def _converter():
+def _opencc(config: str):
     import opencc
 
-    return opencc.OpenCC("s2t")
+    return opencc.OpenCC(config)
 
 
 def traditional(hanzi: str) -> str:
-    return _converter().convert(hanzi)
-
-
-@cache
-def _to_simplified():
-    import opencc
-
-    return opencc.OpenCC("t2s")
+    return _opencc("s2t").convert(hanzi)
 
 
 def simplified(hanzi: str) -> str:
-    """公園 → 公园: the dictionary's hanji as China writes them."""
-    return _to_simplified().convert(hanzi)
+    """公園 → 公园: the dictionary's hanja as China writes them."""
+    return _opencc("t2s").convert(hanzi)
 
 
 def reading(hanzi: str, *, person: bool = False) -> str:

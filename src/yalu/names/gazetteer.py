@@ -10,7 +10,6 @@ short), Hanzi, pinyin and the South Korean transcription.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -62,15 +61,11 @@ class Candidate:
 class _Entry:
     candidate: Candidate
     ordinary: bool = False        # the base reading is also a common word (대상)
+    prior: float = 0.75           # a feature's or abroad place's table prior (places.score)
 
 
 def _data(name: str) -> str:
     return resources.files("yalu.names").joinpath("data", name).read_text(encoding="utf-8")
-
-
-def _tsv(name: str) -> list[dict[str, str]]:
-    lines = [line for line in _data(name).splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @cache
@@ -78,7 +73,7 @@ def index() -> tuple[dict[str, list[tuple[_Entry, str]]], dict[str, Candidate]]:
     """key → [(entry, how)], and code → the division's candidate."""
     keys: dict[str, list[tuple[_Entry, str]]] = defaultdict(list)
     by_code: dict[str, Candidate] = {}
-    rows = _tsv("places.tsv")
+    rows = places.read_tsv("places.tsv")
     provinces = {r["code"]: r["hanzi"] for r in rows if r["level"] == "province"}
     entries_by_hanzi: dict[str, _Entry] = {}
     for r in rows:
@@ -95,12 +90,12 @@ def index() -> tuple[dict[str, list[tuple[_Entry, str]]], dict[str, Candidate]]:
                          (r["standard"], "standard"), (r["base_standard"], "standard")):
             if key and (entry, how) not in keys[key]:
                 keys[key].append((entry, how))
-    for r in _tsv("conventional.tsv"):
+    for r in places.read_tsv("conventional.tsv"):
         entry = entries_by_hanzi.get(r["hanzi"])
         if entry is not None:
             keys[r["reading"]].append((entry, "short" if r.get("kind") == "short" else "conventional"))
     places.extend(keys, by_code, _Entry)     # features, places abroad, towns, South Korean spellings
-    for r in _tsv("countries.tsv"):          # for lookups (yalu name 미국); text finds them in annotate
+    for r in places.read_tsv("countries.tsv"):          # for lookups (yalu name 미국); text finds them in annotate
         country = _Entry(Candidate(
             "place", r["hanzi"], r["traditional"], r["forms"].split("|")[0], r["pinyin"],
             r["standard"], code=f"{r['code']}:{r['hanzi']}", level="country",
@@ -196,7 +191,7 @@ def _korean_people() -> list[Candidate]:
     romanisation (in ``pinyin``: the Latin form of their name), and the South Korean form as ``standard``."""
     return [Candidate("person", r["hanzi"], r["traditional"], r["reading"], r["roman"], r["standard"],
                       roles=tuple(filter(None, r["roles"].split(" | "))), why=(f"in korean_people.tsv ({r['note']})",))
-            for r in _tsv("korean_people.tsv")]
+            for r in places.read_tsv("korean_people.tsv")]
 
 
 def from_hanzi(hanzi: str, *, person: bool | None = None) -> Candidate:
@@ -306,7 +301,7 @@ def _printed(reading: str, context: str) -> list[Candidate]:
 def _name_chars() -> tuple[dict[str, list[tuple[str, float]]], dict[str, list[tuple[str, float]]]]:
     surnames: dict[str, list[tuple[str, float]]] = defaultdict(list)
     given: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for r in _tsv("name_chars.tsv"):
+    for r in places.read_tsv("name_chars.tsv"):
         (surnames if r["kind"] == "surname" else given)[r["reading"]].append((r["hanzi"], float(r["ppm"])))
     for table in (surnames, given):
         for options in table.values():
@@ -341,7 +336,7 @@ def guess_person(reading: str, limit: int = 5) -> list[Candidate]:
 
 @cache
 def _endings() -> list[dict[str, str]]:
-    return sorted(_tsv("endings.tsv"), key=lambda r: -len(r["reading"]))
+    return sorted(places.read_tsv("endings.tsv"), key=lambda r: -len(r["reading"]))
 
 
 @cache
@@ -475,7 +470,7 @@ def _transcribed_chars() -> tuple[dict[str, list[tuple[str, float]]], dict[str, 
     周 → 저우), surnames and given-name characters apart, most frequent first."""
     surnames: dict[str, list[tuple[str, float]]] = defaultdict(list)
     given: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for r in _tsv("name_chars.tsv"):
+    for r in places.read_tsv("name_chars.tsv"):
         is_surname = r["kind"] == "surname"
         written = forms.standard(r["hanzi"], person=is_surname)
         if written:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .gazetteer import Candidate
 
 # suffixes below the county, as the papers read them (街道 is 가두 on their pages; the reading is 가도)
-TOWN_SUFFIXES = {"民族乡": "민족향", "街道": "가두", "镇": "진", "乡": "향"}
+TOWN_SUFFIXES = {"街道": "가두", "镇": "진", "乡": "향"}
 VILLAGE_SUFFIXES = {"社区": "사구", "村": "촌"}
 SOUTH_PENALTY = 0.02        # a South Korean spelling ranks this much below the papers' own form
 
@@ -64,13 +64,12 @@ def split_town(name: str, suffixes: dict[str, str]) -> tuple[str, str]:
     """东城镇 → (东城, 镇); 民乐朝鲜族乡 → (民乐朝鲜族, 乡); no known suffix → (name, "")."""
     for suffix in sorted(suffixes, key=len, reverse=True):
         if name.endswith(suffix) and len(name) > len(suffix):
-            if suffix == "民族乡":        # 民乐朝鲜族乡: the ethnic word stays in the base, 乡 is the suffix
-                return name[:-1], "乡"
             return name[: -len(suffix)], suffix
     return name, ""
 
 
-def _tsv(name: str) -> list[dict[str, str]]:
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """The rows of a table of data/ (tab-separated, # comments), as dicts."""
     text = resources.files("yalu.names").joinpath("data", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -86,7 +85,7 @@ def features() -> tuple[tuple[Candidate, tuple[tuple[str, str], ...], float], ..
     from .gazetteer import Candidate
 
     out = []
-    for r in _tsv("features.tsv"):
+    for r in read_tsv("features.tsv"):
         hanzi = r["hanzi"].split("|")
         readings = r["forms"].split("|")
         standards = r["standard"].split("|")
@@ -162,8 +161,7 @@ def extend(keys: dict, by_code: dict, entry) -> None:
     """Adds the features, the towns and the South Korean spellings of every place to the index being built
     by gazetteer.index(); ``entry`` makes an index entry from a candidate."""
     for candidate, ks, prior in features():
-        e = entry(candidate)
-        e.prior = prior
+        e = entry(candidate, prior=prior)
         by_code[candidate.code] = candidate
         for key, how in ks:
             keys.setdefault(key, []).append((e, how))
@@ -203,7 +201,7 @@ def score(entry, how: str, query: str, competitors: int, context: str | None, by
     names its province or prefecture."""
     c = entry.candidate
     town = c.code is not None and c.code[:1].isdigit()
-    prior = getattr(entry, "prior", 0.75) + (0.1 if town else 0)
+    prior = entry.prior + (0.1 if town else 0)
     south = how.startswith("south-")
     how = how.removeprefix("south-")
     score = prior if how in ("full", "hanzi", "conventional") else prior - (0.25 if town else 0.1)
@@ -273,7 +271,7 @@ _RANK = {"country": 0, "province": 1, "prefecture": 2, "county": 3, "town": 4, "
 def _villages() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
     """(county code, reading or Hanzi) → [(town Hanzi, village Hanzi, reading)], from villages.tsv."""
     out: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
-    for r in _tsv("villages.tsv"):
+    for r in read_tsv("villages.tsv"):
         row = (r["town"], r["hanzi"], r["reading"])
         out[(r["county"], r["reading"])].append(row)
         out[(r["county"], r["hanzi"])].append(row)
