@@ -22,8 +22,8 @@ _SUFFIXES_STANDARD = ("자치주", "자치현", "자치구", "시", "현", "구"
 @cache
 def _countries() -> dict[str, tuple[str, list[str], str]]:
     """ISO code → (Hanzi, the written forms, the standard form), from names/data/countries.tsv."""
-    from ..names.gazetteer import _tsv
-    return {r["code"]: (r["hanzi"], r["forms"].split("|"), r["standard"]) for r in _tsv("countries.tsv")}
+    from ..names.places import read_tsv
+    return {r["code"]: (r["hanzi"], r["forms"].split("|"), r["standard"]) for r in read_tsv("countries.tsv")}
 
 
 def row(entity_id: str) -> dict[str, Any] | None:
